@@ -1,0 +1,59 @@
+package ke.baraza.platform.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import ke.baraza.platform.CountyChoices;
+import ke.baraza.platform.PageContext;
+import ke.baraza.platform.SignedInUser;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+/** Builds the {@link PageContext} of one request. */
+@Component
+class PageContextFactory {
+
+  private final MessageSource messages;
+  private final ObjectProvider<CountyChoices> countyChoices;
+
+  PageContextFactory(MessageSource messages, ObjectProvider<CountyChoices> countyChoices) {
+    this.messages = messages;
+    this.countyChoices = countyChoices;
+  }
+
+  PageContext create(HttpServletRequest request) {
+    CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+    SignedInUser user = null;
+    boolean partial = false;
+    if (auth != null && auth.isAuthenticated() && auth.getPrincipal() instanceof SignedInUser u) {
+      boolean full =
+          auth.getAuthorities().stream()
+              .anyMatch(a -> SecurityConfig.SIGNED_IN.equals(a.getAuthority()));
+      if (full) {
+        user = u;
+      } else {
+        partial = true;
+      }
+    }
+    CountyChoices choices = countyChoices.getIfAvailable();
+    String path = (String) request.getAttribute("jakarta.servlet.error.request_uri");
+    if (path == null) {
+      path = request.getRequestURI();
+    }
+    return new PageContext(
+        messages,
+        RequestContextUtils.getLocale(request),
+        csrf == null ? "_csrf" : csrf.getParameterName(),
+        csrf == null ? () -> "" : csrf::getToken,
+        user,
+        partial,
+        path,
+        request.getQueryString(),
+        choices == null ? List.of() : choices.counties());
+  }
+}
