@@ -1,0 +1,129 @@
+package ke.baraza.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A person's HTTP client: its own cookies (so its own session), no redirects followed, forms posted
+ * with the CSRF token read from the last page, JSON posted with the token from {@code
+ * /api/v1/csrf}.
+ */
+public final class Browser {
+
+  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+  private final HttpClient client;
+  private final String base;
+  private String lastCsrf;
+  private String acceptLanguage = "en";
+
+  public Browser() {
+    this(TestEnvironment.baseUrl());
+  }
+
+  public Browser(String base) {
+    this.base = base;
+    this.client =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+  }
+
+  public Browser acceptLanguage(String value) {
+    this.acceptLanguage = value;
+    return this;
+  }
+
+  public HttpResponse<String> get(String path) {
+    return get(path, "text/html");
+  }
+
+  public HttpResponse<String> get(String path, String accept) {
+    HttpResponse<String> response =
+        send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET());
+    Matcher m = CSRF.matcher(response.body());
+    if (m.find()) {
+      lastCsrf = m.group(1);
+    }
+    return response;
+  }
+
+  /** Follows redirects of a GET (as a browser would) and returns the final page. */
+  public HttpResponse<String> follow(HttpResponse<String> response) {
+    HttpResponse<String> current = response;
+    for (int i = 0; i < 5 && current.statusCode() / 100 == 3; i++) {
+      String location = current.headers().firstValue("Location").orElseThrow();
+      URI target = URI.create(base + "/").resolve(location);
+      current =
+          get(
+              target.getRawPath()
+                  + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()));
+    }
+    return current;
+  }
+
+  /** Posts a form from the page opened last, with its CSRF token. */
+  public HttpResponse<String> post(String path, Map<String, String> fields) {
+    Map<String, String> all = new LinkedHashMap<>(fields);
+    if (lastCsrf != null && !all.containsKey("_csrf")) {
+      all.put("_csrf", lastCsrf);
+    }
+    String body =
+        all.entrySet().stream()
+            .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+            .collect(Collectors.joining("&"));
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Accept", "text/html")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /** Posts JSON with the session's CSRF token in the header. */
+  public HttpResponse<String> postJson(String path, String json) {
+    HttpResponse<String> csrf = get("/api/v1/csrf", "application/json");
+    Matcher m = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(csrf.body());
+    String token = m.find() ? m.group(1) : "";
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .header("X-CSRF-TOKEN", token)
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  public HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return client.send(
+          request.header("Accept-Language", acceptLanguage).build(),
+          HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static String enc(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  public static String json(String value) {
+    return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+}

@@ -1,0 +1,55 @@
+package ke.baraza.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The messages GreenMail received over real SMTP. */
+public final class Mailbox {
+
+  private Mailbox() {}
+
+  /** The messages to {@code address}, waiting up to five seconds for at least one. */
+  public static List<MimeMessage> to(String address) {
+    for (int i = 0; i < 50; i++) {
+      List<MimeMessage> found =
+          Arrays.stream(TestEnvironment.mail().getReceivedMessages())
+              .filter(m -> recipient(m).equalsIgnoreCase(address))
+              .toList();
+      if (!found.isEmpty()) {
+        return found;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    return List.of();
+  }
+
+  /** The path and query of the last link to {@code pathStart} mailed to {@code address}. */
+  public static String lastLink(String address, String pathStart) {
+    List<MimeMessage> messages = to(address);
+    assertThat(messages).as("mail to " + address).isNotEmpty();
+    String body = GreenMailUtil.getBody(messages.get(messages.size() - 1)).replace("=\r\n", "");
+    Matcher m =
+        Pattern.compile("https?://[^/\\s]+(" + Pattern.quote(pathStart) + "[^\\s]*)").matcher(body);
+    assertThat(m.find()).as("link in " + body).isTrue();
+    return m.group(1).replace("=3D", "=");
+  }
+
+  private static String recipient(MimeMessage message) {
+    try {
+      return message.getRecipients(Message.RecipientType.TO)[0].toString();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

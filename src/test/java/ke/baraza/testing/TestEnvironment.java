@@ -1,0 +1,91 @@
+package ke.baraza.testing;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Chooses the database of this run, starts GreenMail and fixes the port, once per test JVM. The
+ * PostgreSQL run reads {@code BARAZA_TEST_PG_URL} (and {@code _USER}, {@code _PASSWORD}), which
+ * {@code scripts/test} sets after starting a throw-away cluster.
+ */
+public class TestEnvironment
+    implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+  private static GreenMail mail;
+  private static int port;
+
+  public static synchronized GreenMail mail() {
+    if (mail == null) {
+      mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+      mail.start();
+    }
+    return mail;
+  }
+
+  public static synchronized int port() {
+    if (port == 0) {
+      port = freePort();
+    }
+    return port;
+  }
+
+  public static String baseUrl() {
+    return "http://localhost:" + port();
+  }
+
+  public static String database() {
+    return System.getProperty("baraza.test.db", "h2");
+  }
+
+  @Override
+  public void initialize(ConfigurableApplicationContext context) {
+    Map<String, Object> properties = new HashMap<>();
+    properties.put("server.port", port());
+    properties.put("baraza.base-url", baseUrl());
+    properties.put("spring.mail.host", "127.0.0.1");
+    properties.put("spring.mail.port", mail().getSmtp().getPort());
+    properties.put("baraza.data-dir", "target/test-data-" + database());
+    if ("postgres".equals(database())) {
+      String url = System.getenv("BARAZA_TEST_PG_URL");
+      if (url == null || url.isBlank()) {
+        throw new IllegalStateException(
+            "The PostgreSQL run needs BARAZA_TEST_PG_URL: run the tests with scripts/test,"
+                + " which starts a throw-away PostgreSQL cluster.");
+      }
+      properties.put("spring.datasource.url", url);
+      properties.put("spring.datasource.username", envOr("BARAZA_TEST_PG_USER", "postgres"));
+      properties.put("spring.datasource.password", envOr("BARAZA_TEST_PG_PASSWORD", ""));
+    } else {
+      properties.put(
+          "spring.datasource.url",
+          "jdbc:h2:mem:baraza;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+      properties.put("spring.datasource.username", "sa");
+      properties.put("spring.datasource.password", "");
+    }
+    context
+        .getEnvironment()
+        .getPropertySources()
+        .addFirst(new MapPropertySource("baraza-test", properties));
+  }
+
+  private static String envOr(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null ? fallback : value;
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
