@@ -27,6 +27,7 @@ class PlatformSecurityRules implements SecurityRules {
         get("/actuator/health/**", PUBLIC),
         get("/api/docs", PUBLIC),
         get("/api/docs/**", PUBLIC),
+        get("/api/docs.yaml", PUBLIC),
         get("/about", PUBLIC));
   }
 }

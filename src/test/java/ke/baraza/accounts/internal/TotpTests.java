@@ -41,9 +41,4 @@ class TotpTests {
     assertThat(Totp.verify(secret, "12345", now)).isEmpty();
     assertThat(Totp.verify(secret, null, now)).isEmpty();
   }
-
-  /** For other tests: the code an authenticator app would show now. */
-  public static String codeNow(String secret) {
-    return Totp.code(Totp.decodeBase32(secret.replace(" ", "")), Totp.step(Instant.now()), 6);
-  }
 }
