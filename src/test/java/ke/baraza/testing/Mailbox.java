@@ -34,15 +34,19 @@ public final class Mailbox {
     return List.of();
   }
 
-  /** The path and query of the last link to {@code pathStart} mailed to {@code address}. */
+  /** The path and query of the latest link to {@code pathStart} mailed to {@code address}. */
   public static String lastLink(String address, String pathStart) {
     List<MimeMessage> messages = to(address);
     assertThat(messages).as("mail to " + address).isNotEmpty();
-    String body = GreenMailUtil.getBody(messages.get(messages.size() - 1)).replace("=\r\n", "");
-    Matcher m =
-        Pattern.compile("https?://[^/\\s]+(" + Pattern.quote(pathStart) + "[^\\s]*)").matcher(body);
-    assertThat(m.find()).as("link in " + body).isTrue();
-    return m.group(1).replace("=3D", "=");
+    Pattern link = Pattern.compile("https?://[^/\\s]+(" + Pattern.quote(pathStart) + "[^\\s]*)");
+    for (int i = messages.size() - 1; i >= 0; i--) {
+      String body = GreenMailUtil.getBody(messages.get(i)).replace("=\r\n", "");
+      Matcher m = link.matcher(body);
+      if (m.find()) {
+        return m.group(1).replace("=3D", "=");
+      }
+    }
+    throw new AssertionError("no link to " + pathStart + " mailed to " + address);
   }
 
   private static String recipient(MimeMessage message) {
