@@ -55,8 +55,7 @@ class BrowserIT {
     page = session.newPage();
     page.onConsoleMessage(
         message -> {
-          // Chromium asks for /favicon.ico on its own; a missing icon is no fault of the page.
-          if ("error".equals(message.type()) && !message.location().contains("/favicon.ico")) {
+          if ("error".equals(message.type())) {
             consoleErrors.add(page.url() + ": " + message.text() + " (" + message.location() + ")");
           }
         });
@@ -122,6 +121,7 @@ class BrowserIT {
     page.waitForURL(url -> url.endsWith("/counties/016"));
     assertKiswahili();
     assertThat(page.locator("h1")).containsText("Kaunti ya Machakos");
+    assertThat(page.locator("#county-select")).hasValue("016");
     assertThat(page.locator("section.subcounty h3")).hasCount(8);
     Locator masinga = subCounty("Masinga");
     Locator yatta = subCounty("Yatta");

@@ -11,6 +11,12 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 public final class PageContext {
 
+  /**
+   * The request attribute in which a page names the county it is about, so that the county selector
+   * shows it.
+   */
+  public static final String COUNTY_ATTRIBUTE = "baraza.county";
+
   private final MessageSource messages;
   private final Locale locale;
   private final String csrfParameter;
@@ -20,6 +26,7 @@ public final class PageContext {
   private final String path;
   private final String query;
   private final List<CountyChoices.Choice> counties;
+  private final java.util.function.Supplier<String> countyCode;
 
   public PageContext(
       MessageSource messages,
@@ -30,7 +37,8 @@ public final class PageContext {
       boolean partiallySignedIn,
       String path,
       String query,
-      List<CountyChoices.Choice> counties) {
+      List<CountyChoices.Choice> counties,
+      java.util.function.Supplier<String> countyCode) {
     this.messages = messages;
     this.locale = locale;
     this.csrfParameter = csrfParameter;
@@ -40,6 +48,7 @@ public final class PageContext {
     this.path = path;
     this.query = query;
     this.counties = counties;
+    this.countyCode = countyCode;
   }
 
   /** The message {@code key} in the page's language, with {@code args} filled in. */
@@ -106,6 +115,11 @@ public final class PageContext {
         .replaceQueryParam("lang")
         .build()
         .toUriString();
+  }
+
+  /** The county the page is about, or {@code null}. */
+  public String countyCode() {
+    return countyCode.get();
   }
 
   public List<CountyChoices.Choice> counties() {

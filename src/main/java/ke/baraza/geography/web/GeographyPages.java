@@ -1,5 +1,6 @@
 package ke.baraza.geography.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import ke.baraza.geography.GeographyApi;
 import ke.baraza.geography.SubCounty;
 import ke.baraza.geography.Ward;
 import ke.baraza.geography.internal.Villages;
+import ke.baraza.platform.PageContext;
 import ke.baraza.platform.UserError;
 import ke.baraza.shared.PageRequest;
 import org.springframework.stereotype.Controller;
@@ -42,8 +44,9 @@ class GeographyPages {
   }
 
   @GetMapping("/counties/{code}")
-  String county(@PathVariable String code, Model model) {
+  String county(@PathVariable String code, Model model, HttpServletRequest request) {
     County county = county(code);
+    request.setAttribute(PageContext.COUNTY_ATTRIBUTE, county.code());
     List<SubCounty> subCounties = geography.subCounties(county.code());
     Map<String, List<Ward>> wards = new LinkedHashMap<>();
     for (SubCounty subCounty : subCounties) {

@@ -54,6 +54,10 @@ class PageContextFactory {
         partial,
         path,
         request.getQueryString(),
-        choices == null ? List.of() : choices.counties());
+        choices == null ? List.of() : choices.counties(),
+        () ->
+            request.getAttribute(PageContext.COUNTY_ATTRIBUTE) instanceof String code
+                ? code
+                : null);
   }
 }

@@ -21,6 +21,7 @@ class PlatformSecurityRules implements SecurityRules {
         get("/js/**", PUBLIC),
         get("/img/**", PUBLIC),
         get("/favicon.ico", PUBLIC),
+        get("/favicon.svg", PUBLIC),
         get("/webjars/**", PUBLIC),
         any("/error", PUBLIC),
         get("/actuator/health", PUBLIC),
