@@ -1,5 +1,6 @@
 package ke.baraza.shared;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.function.Function;
 
@@ -13,10 +14,12 @@ import java.util.function.Function;
  */
 public record PageResult<T>(List<T> items, int page, int size, long totalItems) {
 
+  @JsonProperty
   public int totalPages() {
     return size == 0 ? 0 : (int) ((totalItems + size - 1) / size);
   }
 
+  @JsonProperty
   public boolean hasNext() {
     return page + 1 < totalPages();
   }

@@ -12,6 +12,7 @@ import java.util.OptionalLong;
 import ke.baraza.geography.GeographyApi;
 import ke.baraza.platform.AuditLog;
 import ke.baraza.platform.InvalidInput;
+import ke.baraza.platform.LanguageChosen;
 import ke.baraza.platform.Notifier;
 import ke.baraza.platform.Role;
 import ke.baraza.platform.UserError;
@@ -19,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -458,9 +460,14 @@ public class AccountService {
     return accounts.findById(accountId).map(Account::publicId).orElse(null);
   }
 
-  public void changeLanguage(Long accountId, Locale language) {
+  /** Keeps the language a signed-in person chose for the e-mails and SMS they receive. */
+  @EventListener
+  void on(LanguageChosen chosen) {
     tx.executeWithoutResult(
-        status -> accounts.findById(accountId).orElseThrow().changeLanguage(language(language)));
+        status ->
+            accounts
+                .findByPublicId(chosen.accountPublicId())
+                .ifPresent(account -> account.changeLanguage(language(chosen.language()))));
   }
 
   /** A page of accounts for administrators, searched by name or contact, with their grants. */

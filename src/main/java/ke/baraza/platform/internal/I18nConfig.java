@@ -8,6 +8,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
+import ke.baraza.platform.CurrentUser;
+import ke.baraza.platform.LanguageChosen;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,8 +50,8 @@ class I18nConfig implements WebMvcConfigurer {
   }
 
   @Bean
-  LocaleResolver localeResolver() {
-    CookieLocaleResolver resolver = new SupportedLocaleResolver("lang");
+  LocaleResolver localeResolver(ApplicationEventPublisher events) {
+    CookieLocaleResolver resolver = new SupportedLocaleResolver("lang", events);
     resolver.setCookieMaxAge(Duration.ofDays(365));
     resolver.setCookieSameSite("Lax");
     resolver.setDefaultLocaleFunction(I18nConfig::fromAcceptLanguage);
@@ -88,8 +91,11 @@ class I18nConfig implements WebMvcConfigurer {
   /** Remembers only English or Kiswahili; anything else asked for is ignored. */
   static final class SupportedLocaleResolver extends CookieLocaleResolver {
 
-    SupportedLocaleResolver(String cookieName) {
+    private final ApplicationEventPublisher events;
+
+    SupportedLocaleResolver(String cookieName, ApplicationEventPublisher events) {
       super(cookieName);
+      this.events = events;
     }
 
     @Override
@@ -104,6 +110,9 @@ class I18nConfig implements WebMvcConfigurer {
       Locale supported = supported(locale);
       if (supported != null) {
         super.setLocale(request, response, supported);
+        CurrentUser.get()
+            .filter(user -> !user.language().getLanguage().equals(supported.getLanguage()))
+            .ifPresent(user -> events.publishEvent(new LanguageChosen(user.publicId(), supported)));
       }
     }
   }

@@ -10,6 +10,24 @@ import org.junit.jupiter.api.Test;
 @BarazaIntegrationTest
 class LanguageIT {
 
+  @org.springframework.beans.factory.annotation.Autowired
+  org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+  @Test
+  void aSignedInPersonsChoiceOfLanguageIsKeptForTheirMessages() {
+    String email = ke.baraza.accounts.AccountFixtures.verifiedAccount("lugha");
+    Browser browser = new Browser().acceptLanguage("en");
+    ke.baraza.accounts.AccountFixtures.signIn(
+        browser, email, ke.baraza.accounts.AccountFixtures.PASSWORD);
+    assertThat(browser.get("/account?lang=sw").body()).contains("Akaunti yako");
+    assertThat(
+            jdbc.sql("select language from account where email = ?")
+                .param(email)
+                .query(String.class)
+                .single())
+        .isEqualTo("sw");
+  }
+
   @Test
   void aFirstVisitFollowsTheBrowsersLanguage() {
     HttpResponse<String> swahili =
