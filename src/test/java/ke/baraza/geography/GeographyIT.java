@@ -52,7 +52,8 @@ class GeographyIT {
     HttpResponse<String> page =
         api.get("/api/v1/counties/047/wards?page=1&size=10", "application/json");
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("\"page\":1", "\"size\":10", "\"totalItems\":85", "\"totalPages\":9");
+    assertThat(page.body())
+        .contains("\"page\":1", "\"size\":10", "\"totalItems\":85", "\"totalPages\":9");
     assertThat(page.body().split("\"code\":\"").length - 1).isEqualTo(10);
 
     assertThat(api.get("/api/v1/counties/016/wards?size=100000", "application/json").body())
