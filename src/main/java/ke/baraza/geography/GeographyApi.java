@@ -28,6 +28,12 @@ public interface GeographyApi {
   /** The ward with {@code code} (four digits), or empty. */
   Optional<Ward> ward(String code);
 
+  /** The wards with these codes, by code, in one query; unknown codes are left out. */
+  java.util.Map<String, Ward> wards(java.util.Collection<String> codes);
+
+  /** The wards of one sub-county, in name order. */
+  List<Ward> wardsOfSubCounty(String subCountyCode);
+
   /** One page of a ward's villages, in name order. */
   PageResult<Village> villages(String wardCode, PageRequest page);
 }

@@ -11,7 +11,7 @@ public interface AuditLog {
    * Records one event.
    *
    * @param actor the public id of whoever acted, or {@code null} for an anonymous visitor
-   * @param action what happened, e.g. {@code accounts.role-granted}
+   * @param action what happened, {@code module:event}, e.g. {@code accounts:role-granted}
    * @param target the public id or code of what it happened to, or {@code null}
    * @param countyCode the county concerned, or {@code null}
    */

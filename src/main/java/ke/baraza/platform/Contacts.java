@@ -1,4 +1,4 @@
-package ke.baraza.accounts.internal;
+package ke.baraza.platform;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;

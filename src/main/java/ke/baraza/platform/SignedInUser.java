@@ -20,6 +20,12 @@ public interface SignedInUser {
    */
   boolean holds(Role role, String countyCode);
 
+  /**
+   * Whether the account holds {@code role} for one organisation or body, named by its public id
+   * (organisation editors, coordinators of one network).
+   */
+  boolean holdsFor(Role role, String scopeRef);
+
   /** Whether the account holds {@code role} in at least one county. */
   boolean holdsAnywhere(Role role);
 }

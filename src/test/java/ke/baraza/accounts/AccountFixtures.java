@@ -57,11 +57,19 @@ public final class AccountFixtures {
 
   /** Gives {@code role} in {@code county} (null: every county) as an administrator would. */
   public static void grant(JdbcClient jdbc, String email, String role, String county) {
+    grantFor(jdbc, email, role, county, null);
+  }
+
+  /** Gives {@code role} in {@code county} for one organisation or body ({@code scopeRef}). */
+  public static void grantFor(
+      JdbcClient jdbc, String email, String role, String county, String scopeRef) {
     Long id =
         jdbc.sql("select id from account where email = ?").param(email).query(Long.class).single();
+    String key = (county == null ? "*" : county) + (scopeRef == null ? "" : ":" + scopeRef);
     jdbc.sql(
-            "insert into role_grant (account_id, role, county_code, scope_key, granted_at) values (?, ?, ?, ?, ?)")
-        .params(id, role, county, county == null ? "*" : county, OffsetDateTime.now())
+            "insert into role_grant (account_id, role, county_code, scope_key, scope_ref, granted_at)"
+                + " values (?, ?, ?, ?, ?, ?)")
+        .params(id, role, county, key, scopeRef, OffsetDateTime.now())
         .update();
   }
 

@@ -1,4 +1,4 @@
-package ke.baraza.accounts.internal;
+package ke.baraza.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -24,8 +24,11 @@ public final class AccountPrincipal
 
   @Serial private static final long serialVersionUID = 1L;
 
-  /** One role in one county ({@code null}: every county). */
-  public record Grant(Role role, String countyCode) implements Serializable {}
+  /**
+   * One role in one county ({@code null}: every county), possibly for one organisation or body
+   * ({@code scopeRef}, its public id).
+   */
+  public record Grant(Role role, String countyCode, String scopeRef) implements Serializable {}
 
   private final Long id;
   private final String publicId;
@@ -70,7 +73,16 @@ public final class AccountPrincipal
   public boolean holds(Role role, String countyCode) {
     return grants.stream()
         .anyMatch(
-            g -> g.role() == role && (g.countyCode() == null || g.countyCode().equals(countyCode)));
+            g ->
+                g.role() == role
+                    && g.scopeRef() == null
+                    && (g.countyCode() == null || g.countyCode().equals(countyCode)));
+  }
+
+  @Override
+  public boolean holdsFor(Role role, String scopeRef) {
+    return scopeRef != null
+        && grants.stream().anyMatch(g -> g.role() == role && scopeRef.equals(g.scopeRef()));
   }
 
   @Override

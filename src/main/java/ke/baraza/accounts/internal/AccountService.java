@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import ke.baraza.geography.GeographyApi;
 import ke.baraza.platform.AuditLog;
+import ke.baraza.platform.Contacts;
+import ke.baraza.platform.GrantScopes;
 import ke.baraza.platform.InvalidInput;
 import ke.baraza.platform.LanguageChosen;
 import ke.baraza.platform.Notifier;
@@ -53,6 +55,7 @@ public class AccountService {
   private final Notifier notifier;
   private final MessageSource messages;
   private final GeographyApi geography;
+  private final List<GrantScopes> scopes;
   private final AuditLog audit;
   private final Clock clock;
   private final TransactionTemplate tx;
@@ -67,6 +70,7 @@ public class AccountService {
       Notifier notifier,
       MessageSource messages,
       GeographyApi geography,
+      List<GrantScopes> scopes,
       AuditLog audit,
       Clock clock,
       TransactionTemplate tx,
@@ -79,6 +83,7 @@ public class AccountService {
     this.notifier = notifier;
     this.messages = messages;
     this.geography = geography;
+    this.scopes = scopes;
     this.audit = audit;
     this.clock = clock;
     this.tx = tx;
@@ -159,7 +164,7 @@ public class AccountService {
     } catch (DataIntegrityViolationException duplicate) {
       throw UserError.conflict("signup.exists");
     }
-    audit.record(account.publicId(), "accounts.signed-up", account.publicId(), null);
+    audit.record(account.publicId(), "accounts:signed-up", account.publicId(), null);
     sendVerification(account, byEmail ? Channel.EMAIL : Channel.PHONE, secret);
     return new SignedUp(account.publicId(), byEmail ? Channel.EMAIL : Channel.PHONE);
   }
@@ -368,7 +373,7 @@ public class AccountService {
             owner.verifyPhone(now);
           }
         });
-    audit.record(account.publicId(), "accounts.password-reset", account.publicId(), null);
+    audit.record(account.publicId(), "accounts:password-reset", account.publicId(), null);
   }
 
   /**
@@ -389,7 +394,7 @@ public class AccountService {
     String hash = encoder.encode(newPassword);
     tx.executeWithoutResult(
         status -> accounts.findById(accountId).orElseThrow().changePassword(hash, clock.instant()));
-    audit.record(account.publicId(), "accounts.password-changed", account.publicId(), null);
+    audit.record(account.publicId(), "accounts:password-changed", account.publicId(), null);
   }
 
   /** Turns on TOTP when the first code from the app matches the new secret. */
@@ -402,7 +407,7 @@ public class AccountService {
     tx.executeWithoutResult(
         status ->
             accounts.findById(accountId).orElseThrow().enableTotp(secret, step.getAsLong(), now));
-    audit.record(publicIdOf(accountId), "accounts.totp-enabled", publicIdOf(accountId), null);
+    audit.record(publicIdOf(accountId), "accounts:totp-enabled", publicIdOf(accountId), null);
     return true;
   }
 
@@ -436,7 +441,7 @@ public class AccountService {
 
   List<AccountPrincipal.Grant> grantsOf(Long accountId) {
     return grants.findByAccountIdOrderByRoleAscCountyCodeAsc(accountId).stream()
-        .map(g -> new AccountPrincipal.Grant(g.role(), g.countyCode()))
+        .map(g -> new AccountPrincipal.Grant(g.role(), g.countyCode(), g.scopeRef()))
         .toList();
   }
 
@@ -495,12 +500,24 @@ public class AccountService {
    * Privileged roles go only to accounts with a verified contact. The account's sessions end, so
    * that the role and its second factor take effect at the next sign-in.
    */
-  public void grant(AccountPrincipal actor, String targetPublicId, Role role, String countyCode) {
+  public void grant(
+      AccountPrincipal actor,
+      String targetPublicId,
+      Role role,
+      String countyCode,
+      String scopeRef) {
     if (role == null) {
       throw new InvalidInput(HttpStatus.BAD_REQUEST, Map.of("role", "grant.role.invalid"));
     }
     if (countyCode != null && !geography.isCounty(countyCode)) {
       throw new InvalidInput(HttpStatus.BAD_REQUEST, Map.of("county", "grant.county.invalid"));
+    }
+    String scope = scopeRef == null || scopeRef.isBlank() ? null : scopeRef.strip();
+    if (role == Role.ORGANISATION_EDITOR && scope == null) {
+      throw new InvalidInput(HttpStatus.BAD_REQUEST, Map.of("scope", "grant.scope.needed"));
+    }
+    if (scope != null && !inCounty(scope, countyCode)) {
+      throw new InvalidInput(HttpStatus.BAD_REQUEST, Map.of("scope", "grant.scope.invalid"));
     }
     requireAdministrator(actor, countyCode);
     Account target =
@@ -513,14 +530,14 @@ public class AccountService {
           status -> {
             Instant now = clock.instant();
             grants.saveAndFlush(
-                new RoleGrant(target.id(), role, countyCode, actor.publicId(), now));
+                new RoleGrant(target.id(), role, countyCode, scope, actor.publicId(), now));
             accounts.findById(target.id()).orElseThrow().endSessions(now);
           });
     } catch (DataIntegrityViolationException alreadyHeld) {
       return;
     }
     audit.record(
-        actor.publicId(), "accounts.role-granted:" + role.name(), target.publicId(), countyCode);
+        actor.publicId(), "accounts:role-granted:" + role.name(), target.publicId(), countyCode);
   }
 
   /** Revokes one grant; the account's sessions end at once. */
@@ -540,9 +557,15 @@ public class AccountService {
         });
     audit.record(
         actor.publicId(),
-        "accounts.role-revoked:" + grant.role().name(),
+        "accounts:role-revoked:" + grant.role().name(),
         target.publicId(),
         grant.countyCode());
+  }
+
+  /** Whether the organisation or body {@code scope} belongs to {@code countyCode}. */
+  private boolean inCounty(String scope, String countyCode) {
+    return countyCode != null
+        && scopes.stream().anyMatch(s -> s.countyOf(scope).filter(countyCode::equals).isPresent());
   }
 
   private static void requireAdministrator(AccountPrincipal actor, String countyCode) {
@@ -587,11 +610,11 @@ public class AccountService {
                                       encoder.encode(Secrets.token()),
                                       "en",
                                       now)));
-              grants.save(new RoleGrant(account.id(), Role.ADMINISTRATOR, null, null, now));
+              grants.save(new RoleGrant(account.id(), Role.ADMINISTRATOR, null, null, null, now));
               account.endSessions(now);
               return issue(account, AccountToken.Purpose.RESET_PASSWORD, now);
             });
-    audit.record(null, "accounts.bootstrap-admin", null, null);
+    audit.record(null, "accounts:bootstrap-admin", null, null);
     return baseUrl + "/password/reset?token=" + token;
   }
 

@@ -28,16 +28,25 @@ public class RoleGrant {
 
   private String countyCode;
   private String scopeKey;
+  private String scopeRef;
   private String grantedBy;
   private Instant grantedAt;
 
   protected RoleGrant() {}
 
-  RoleGrant(Long accountId, Role role, String countyCode, String grantedBy, Instant now) {
+  RoleGrant(
+      Long accountId,
+      Role role,
+      String countyCode,
+      String scopeRef,
+      String grantedBy,
+      Instant now) {
     this.accountId = accountId;
     this.role = role;
     this.countyCode = countyCode;
-    this.scopeKey = countyCode == null ? EVERY_COUNTY : countyCode;
+    this.scopeRef = scopeRef;
+    this.scopeKey =
+        (countyCode == null ? EVERY_COUNTY : countyCode) + (scopeRef == null ? "" : ":" + scopeRef);
     this.grantedBy = grantedBy;
     this.grantedAt = now;
   }
@@ -57,6 +66,11 @@ public class RoleGrant {
   /** The county code, or {@code null} for every county. */
   public String countyCode() {
     return countyCode;
+  }
+
+  /** The public id of the organisation or body the role is for, or {@code null}. */
+  public String scopeRef() {
+    return scopeRef;
   }
 
   public Instant grantedAt() {

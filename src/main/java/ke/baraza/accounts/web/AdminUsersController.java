@@ -60,13 +60,14 @@ class AdminUsersController {
       @PathVariable String publicId,
       @RequestParam(defaultValue = "") String role,
       @RequestParam(defaultValue = "") String county,
+      @RequestParam(defaultValue = "") String scope,
       @AuthenticationPrincipal AccountPrincipal actor,
       Model model,
       jakarta.servlet.http.HttpServletResponse response,
       RedirectAttributes redirect) {
     Role chosen = parse(role);
     try {
-      accounts.grant(actor, publicId, chosen, "*".equals(county) ? null : county);
+      accounts.grant(actor, publicId, chosen, "*".equals(county) ? null : county, scope);
     } catch (InvalidInput invalid) {
       response.setStatus(400);
       show(publicId, model, invalid.fieldErrors());

@@ -108,6 +108,38 @@ class GeographyStore implements GeographyApi {
   }
 
   @Override
+  public java.util.Map<String, Ward> wards(java.util.Collection<String> codes) {
+    List<String> valid =
+        codes.stream().filter(c -> c != null && WARD_CODE.matcher(c).matches()).distinct().toList();
+    if (valid.isEmpty()) {
+      return java.util.Map.of();
+    }
+    java.util.Map<String, Ward> result = new java.util.HashMap<>();
+    jdbc.sql(
+            """
+            select w.code, w.name, w.subcounty_code as sub_county_code, s.name as sub_county_name, w.county_code
+            from ward w join subcounty s on s.code = w.subcounty_code
+            where w.code in (:codes)""")
+        .param("codes", valid)
+        .query(Ward.class)
+        .list()
+        .forEach(w -> result.put(w.code(), w));
+    return result;
+  }
+
+  @Override
+  public List<Ward> wardsOfSubCounty(String subCountyCode) {
+    return jdbc.sql(
+            """
+            select w.code, w.name, w.subcounty_code as sub_county_code, s.name as sub_county_name, w.county_code
+            from ward w join subcounty s on s.code = w.subcounty_code
+            where w.subcounty_code = ? order by w.name""")
+        .param(subCountyCode)
+        .query(Ward.class)
+        .list();
+  }
+
+  @Override
   public PageResult<Village> villages(String wardCode, PageRequest page) {
     long total =
         jdbc.sql("select count(*) from village where ward_code = ?")

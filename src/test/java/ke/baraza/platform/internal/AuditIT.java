@@ -34,7 +34,7 @@ class AuditIT {
         jdbc.sql("select action from audit_event order by id desc fetch first 5 rows only")
             .query(String.class)
             .list();
-    assertThat(actions).contains("POST /signup", "accounts.signed-up");
+    assertThat(actions).contains("POST /signup", "accounts:signed-up");
     assertThat(count()).isGreaterThan(before);
     String everything =
         String.join(

@@ -1,0 +1,106 @@
+package ke.baraza.directory.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Locale;
+import ke.baraza.directory.DirectoryApi;
+import ke.baraza.directory.DirectorySearch;
+import ke.baraza.directory.OrganisationType;
+import ke.baraza.directory.internal.DirectoryPermissions;
+import ke.baraza.directory.internal.Organisation;
+import ke.baraza.directory.internal.OrganisationService;
+import ke.baraza.directory.internal.ThemeService;
+import ke.baraza.geography.GeographyApi;
+import ke.baraza.platform.PageContext;
+import ke.baraza.shared.PageRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The public directory: search with filters, and each organisation's page. */
+@Controller
+class DirectoryPages {
+
+  private final DirectoryApi directory;
+  private final OrganisationService organisations;
+  private final ThemeService themes;
+  private final GeographyApi geography;
+  private final DirectoryPermissions permissions;
+
+  DirectoryPages(
+      DirectoryApi directory,
+      OrganisationService organisations,
+      ThemeService themes,
+      GeographyApi geography,
+      DirectoryPermissions permissions) {
+    this.directory = directory;
+    this.organisations = organisations;
+    this.themes = themes;
+    this.geography = geography;
+    this.permissions = permissions;
+  }
+
+  @GetMapping("/directory")
+  String search(
+      @RequestParam(defaultValue = "") String q,
+      @RequestParam(defaultValue = "") String county,
+      @RequestParam(defaultValue = "") String subcounty,
+      @RequestParam(defaultValue = "") String ward,
+      @RequestParam(defaultValue = "") String type,
+      @RequestParam(defaultValue = "") String theme,
+      @RequestParam(defaultValue = "0") int page,
+      Model model,
+      HttpServletRequest request) {
+    OrganisationType chosenType = null;
+    for (OrganisationType t : OrganisationType.values()) {
+      if (t.name().equals(type)) {
+        chosenType = t;
+      }
+    }
+    String countyCode = geography.isCounty(county) ? county : "";
+    DirectorySearch search = new DirectorySearch(q, countyCode, subcounty, ward, chosenType, theme);
+    if (!countyCode.isEmpty()) {
+      request.setAttribute(PageContext.COUNTY_ATTRIBUTE, countyCode);
+      model.addAttribute("subCounties", geography.subCounties(countyCode));
+      model.addAttribute("themes", themes.of(countyCode));
+    } else {
+      model.addAttribute("subCounties", List.of());
+      model.addAttribute("themes", List.of());
+    }
+    model.addAttribute("search", search);
+    model.addAttribute("types", OrganisationType.values());
+    model.addAttribute("counties", geography.counties());
+    model.addAttribute("results", directory.search(search, new PageRequest(page, 25)));
+    model.addAttribute("mayAdd", !countyCode.isEmpty() && permissions.mayCreateIn(countyCode));
+    return "directory/search";
+  }
+
+  @GetMapping("/organisations/{id}")
+  String organisation(
+      @PathVariable String id, Model model, Locale locale, HttpServletRequest request) {
+    Organisation organisation = organisations.find(id);
+    request.setAttribute(PageContext.COUNTY_ATTRIBUTE, organisation.countyCode());
+    model.addAttribute("organisation", organisation);
+    model.addAttribute("county", geography.county(organisation.countyCode()).orElseThrow());
+    model.addAttribute(
+        "wards",
+        geography.wards(organisation.wardCodes()).values().stream()
+            .sorted(java.util.Comparator.comparing(ke.baraza.geography.Ward::name))
+            .toList());
+    model.addAttribute(
+        "homeWard",
+        organisation.homeWardCode() == null
+            ? null
+            : geography.ward(organisation.homeWardCode()).orElse(null));
+    model.addAttribute(
+        "themes",
+        organisations.themesOf(organisation).stream().map(t -> t.name(locale)).sorted().toList());
+    model.addAttribute("parent", organisations.parentOf(organisation).orElse(null));
+    model.addAttribute("affiliates", organisations.affiliates(organisation));
+    model.addAttribute("mayEdit", permissions.mayEdit(organisation));
+    model.addAttribute("mayVerify", permissions.isCountyStaff(organisation.countyCode()));
+    return "directory/organisation";
+  }
+}
