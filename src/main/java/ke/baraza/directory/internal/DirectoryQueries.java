@@ -115,10 +115,15 @@ class DirectoryQueries implements DirectoryApi, GrantScopes {
 
   @Override
   public Optional<String> countyOf(String publicId) {
-    return jdbc.sql("select county_code from organisation where public_id = ?")
-        .param(publicId)
+    return jdbc
+        .sql(
+            "select county_code from organisation where public_id = ?"
+                + " union all select county_code from body where public_id = ?")
+        .params(publicId, publicId)
         .query(String.class)
-        .optional();
+        .list()
+        .stream()
+        .findFirst();
   }
 
   private static final String SELECT =

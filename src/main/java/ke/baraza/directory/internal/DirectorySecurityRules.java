@@ -31,6 +31,15 @@ class DirectorySecurityRules implements SecurityRules {
         post("/organisations/{id}", SIGNED_IN),
         post("/organisations/{id}/verification", SIGNED_IN),
         post("/directory/themes/{county}", SIGNED_IN),
-        post("/directory/themes/{county}/{theme}", SIGNED_IN));
+        post("/directory/themes/{county}/{theme}", SIGNED_IN),
+        get("/bodies", PUBLIC),
+        get("/bodies/{id}", PUBLIC),
+        get("/api/v1/bodies", PUBLIC),
+        get("/api/v1/bodies/{id}", PUBLIC),
+        get("/bodies/new", SIGNED_IN),
+        post("/bodies", SIGNED_IN),
+        post("/bodies/{id}/applications", SIGNED_IN),
+        post("/bodies/{id}/members", SIGNED_IN),
+        post("/bodies/{id}/memberships/{membership}", SIGNED_IN));
   }
 }

@@ -1,0 +1,176 @@
+package ke.baraza.directory.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import ke.baraza.directory.BodyKind;
+import ke.baraza.directory.BodyLevel;
+import ke.baraza.directory.MembershipStatus;
+import ke.baraza.directory.internal.Body;
+import ke.baraza.directory.internal.BodyService;
+import ke.baraza.directory.internal.BodyService.BodyForm;
+import ke.baraza.directory.internal.BodyService.Decision;
+import ke.baraza.directory.internal.DirectoryPermissions;
+import ke.baraza.directory.internal.NetworkTree;
+import ke.baraza.geography.County;
+import ke.baraza.geography.GeographyApi;
+import ke.baraza.platform.CurrentUser;
+import ke.baraza.platform.InvalidInput;
+import ke.baraza.platform.PageContext;
+import ke.baraza.platform.UserError;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Networks and coordination bodies: lists, pages with the member tree, and membership decisions.
+ */
+@Controller
+class BodyPages {
+
+  private final BodyService bodies;
+  private final NetworkTree tree;
+  private final GeographyApi geography;
+  private final DirectoryPermissions permissions;
+
+  BodyPages(
+      BodyService bodies,
+      NetworkTree tree,
+      GeographyApi geography,
+      DirectoryPermissions permissions) {
+    this.bodies = bodies;
+    this.tree = tree;
+    this.geography = geography;
+    this.permissions = permissions;
+  }
+
+  @GetMapping("/bodies")
+  String list(
+      @RequestParam(defaultValue = "") String county, Model model, HttpServletRequest request) {
+    County chosen = county(county);
+    request.setAttribute(PageContext.COUNTY_ATTRIBUTE, chosen.code());
+    model.addAttribute("county", chosen);
+    model.addAttribute("bodies", bodies.ofCounty(chosen.code()));
+    model.addAttribute("mayAdd", permissions.mayCreateIn(chosen.code()));
+    return "directory/bodies";
+  }
+
+  @GetMapping("/bodies/{id}")
+  String body(@PathVariable String id, Model model, HttpServletRequest request) {
+    Body body = bodies.find(id);
+    request.setAttribute(PageContext.COUNTY_ATTRIBUTE, body.countyCode());
+    List<NetworkTree.Member> members = tree.members(body);
+    boolean manage = bodies.mayManage(body);
+    model.addAttribute("body", body);
+    model.addAttribute("county", geography.county(body.countyCode()).orElseThrow());
+    model.addAttribute("tree", NetworkTree.byArea(members));
+    model.addAttribute(
+        "activeCount", members.stream().filter(m -> m.status() == MembershipStatus.ACTIVE).count());
+    model.addAttribute(
+        "others",
+        manage
+            ? members.stream().filter(m -> m.status() != MembershipStatus.ACTIVE).toList()
+            : List.of());
+    model.addAttribute("manage", manage);
+    model.addAttribute("signedIn", CurrentUser.get().isPresent());
+    return "directory/body";
+  }
+
+  @GetMapping("/bodies/new")
+  String newForm(@RequestParam(defaultValue = "") String county, Model model) {
+    County chosen = county(county);
+    if (!permissions.mayCreateIn(chosen.code())) {
+      throw UserError.forbidden();
+    }
+    show(model, chosen, new BodyForm("", "", "NETWORK", "COUNTY", "", "", ""), Map.of());
+    return "directory/body-edit";
+  }
+
+  @PostMapping("/bodies")
+  String create(
+      @RequestParam(defaultValue = "") String county,
+      BodyForm form,
+      Model model,
+      HttpServletResponse response) {
+    County chosen = county(county);
+    try {
+      Body body = bodies.create(chosen.code(), form);
+      return "redirect:/bodies/" + body.publicId();
+    } catch (InvalidInput invalid) {
+      response.setStatus(invalid.status().value());
+      show(model, chosen, form, invalid.fieldErrors());
+      return "directory/body-edit";
+    }
+  }
+
+  @PostMapping("/bodies/{id}/applications")
+  String apply(
+      @PathVariable String id,
+      @RequestParam(defaultValue = "") String organisation,
+      RedirectAttributes redirect) {
+    bodies.apply(id, organisation);
+    redirect.addFlashAttribute("notice", "membership.applied");
+    return "redirect:/bodies/" + id;
+  }
+
+  @PostMapping("/bodies/{id}/members")
+  String admit(
+      @PathVariable String id,
+      @RequestParam(defaultValue = "") String organisation,
+      @RequestParam(defaultValue = "") String since,
+      RedirectAttributes redirect) {
+    LocalDate from;
+    try {
+      from = since.isBlank() ? LocalDate.now() : LocalDate.parse(since.strip());
+    } catch (DateTimeParseException e) {
+      throw UserError.badRequest("organisation.registration-date.invalid");
+    }
+    bodies.admit(id, organisation, from);
+    redirect.addFlashAttribute("notice", "membership.admitted");
+    return "redirect:/bodies/" + id;
+  }
+
+  @PostMapping("/bodies/{id}/memberships/{membership}")
+  String decide(
+      @PathVariable String id,
+      @PathVariable Long membership,
+      @RequestParam(defaultValue = "") String decision,
+      @RequestParam(defaultValue = "") String reason,
+      @RequestParam(defaultValue = "") String mou,
+      RedirectAttributes redirect) {
+    Decision chosen = null;
+    for (Decision d : Decision.values()) {
+      if (d.name().equals(decision)) {
+        chosen = d;
+      }
+    }
+    bodies.decide(id, membership, chosen, reason, mou);
+    redirect.addFlashAttribute("notice", "membership.decided");
+    return "redirect:/bodies/" + id;
+  }
+
+  private void show(Model model, County county, BodyForm form, Map<String, String> errors) {
+    model.addAttribute("county", county);
+    model.addAttribute("form", form);
+    model.addAttribute("errors", errors);
+    model.addAttribute("kinds", BodyKind.values());
+    model.addAttribute("levels", BodyLevel.values());
+    model.addAttribute("subCounties", geography.subCounties(county.code()));
+  }
+
+  private County county(String code) {
+    return geography
+        .county(code)
+        .orElseThrow(
+            () ->
+                UserError.notFound(
+                    "geography.county.unknown", code.replaceAll("[^0-9A-Za-z]", "")));
+  }
+}
