@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
  * afterwards). Idempotent: a county that has any theme is left alone.
  */
 @Component
+@org.springframework.core.annotation.Order(0)
 class DefaultThemes implements ApplicationRunner {
 
   /** Key, English, Kiswahili. */
