@@ -1,5 +1,9 @@
 package ke.baraza.directory.internal;
 
+import static ke.baraza.directory.internal.Input.actor;
+import static ke.baraza.directory.internal.Input.clean;
+import static ke.baraza.directory.internal.Input.parse;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -17,7 +21,6 @@ import ke.baraza.platform.CurrentUser;
 import ke.baraza.platform.InvalidInput;
 import ke.baraza.platform.Notifier;
 import ke.baraza.platform.Role;
-import ke.baraza.platform.SignedInUser;
 import ke.baraza.platform.UserError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -351,22 +354,5 @@ public class BodyService {
     return organisations
         .findByPublicId(clean(publicId))
         .orElseThrow(() -> UserError.notFound("organisation.unknown"));
-  }
-
-  private static String clean(String value) {
-    return value == null ? "" : value.strip().replaceAll("\\s+", " ");
-  }
-
-  private static <E extends Enum<E>> E parse(Class<E> type, String value) {
-    for (E e : type.getEnumConstants()) {
-      if (e.name().equals(clean(value))) {
-        return e;
-      }
-    }
-    return null;
-  }
-
-  private static String actor() {
-    return CurrentUser.get().map(SignedInUser::publicId).orElse(null);
   }
 }

@@ -1,5 +1,9 @@
 package ke.baraza.directory.internal;
 
+import static ke.baraza.directory.internal.Input.actor;
+import static ke.baraza.directory.internal.Input.clean;
+import static ke.baraza.directory.internal.Input.parse;
+
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -17,9 +21,7 @@ import ke.baraza.geography.GeographyApi;
 import ke.baraza.geography.Ward;
 import ke.baraza.platform.AuditLog;
 import ke.baraza.platform.Contacts;
-import ke.baraza.platform.CurrentUser;
 import ke.baraza.platform.InvalidInput;
-import ke.baraza.platform.SignedInUser;
 import ke.baraza.platform.UserError;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -304,22 +306,5 @@ public class OrganisationService {
     } catch (IllegalArgumentException e) {
       return false;
     }
-  }
-
-  private static String clean(String value) {
-    return value == null ? "" : value.strip().replaceAll("\\s+", " ");
-  }
-
-  private static <E extends Enum<E>> E parse(Class<E> type, String value) {
-    for (E e : type.getEnumConstants()) {
-      if (e.name().equals(clean(value))) {
-        return e;
-      }
-    }
-    return null;
-  }
-
-  private static String actor() {
-    return CurrentUser.get().map(SignedInUser::publicId).orElse(null);
   }
 }

@@ -1,14 +1,14 @@
 package ke.baraza.directory.internal;
 
+import static ke.baraza.directory.internal.Input.actor;
+
 import java.text.Normalizer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import ke.baraza.platform.AuditLog;
-import ke.baraza.platform.CurrentUser;
 import ke.baraza.platform.InvalidInput;
-import ke.baraza.platform.SignedInUser;
 import ke.baraza.platform.UserError;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -85,9 +85,5 @@ public class ThemeService {
     if (!permissions.isCountyStaff(countyCode)) {
       throw UserError.forbidden();
     }
-  }
-
-  private static String actor() {
-    return CurrentUser.get().map(SignedInUser::publicId).orElse(null);
   }
 }
