@@ -67,8 +67,7 @@ class DemoData implements ApplicationRunner {
     if (!args.containsOption("demo")) {
       return;
     }
-    if (bodies.findByCountyCodeOrderByName("016").stream()
-        .anyMatch(b -> "MCCN".equals(b.acronym()))) {
+    if (loaded()) {
       log.info("Demo data is loaded already");
       return;
     }
@@ -76,6 +75,16 @@ class DemoData implements ApplicationRunner {
     kcop();
     sek();
     log.info("Demo data loaded: MCCN, KCOP, the SEK coordination mechanism, Kakamega OGP");
+  }
+
+  /** Whether the demo MCCN is there (a network of the same name made by hand does not count). */
+  private boolean loaded() {
+    return bodies.findByCountyCodeOrderByName("016").stream()
+        .anyMatch(
+            b ->
+                "MCCN".equals(b.acronym())
+                    && b.description() != null
+                    && b.description().endsWith("(" + MARK + ")"));
   }
 
   /** Seed 000: HERAF joins groups into ward CBOs under the Machakos County CSO Network. */
