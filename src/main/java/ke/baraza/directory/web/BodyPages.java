@@ -2,19 +2,23 @@ package ke.baraza.directory.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import ke.baraza.directory.BodyKind;
 import ke.baraza.directory.BodyLevel;
 import ke.baraza.directory.MembershipStatus;
+import ke.baraza.directory.PostRole;
 import ke.baraza.directory.internal.Body;
 import ke.baraza.directory.internal.BodyService;
 import ke.baraza.directory.internal.BodyService.BodyForm;
 import ke.baraza.directory.internal.BodyService.Decision;
 import ke.baraza.directory.internal.DirectoryPermissions;
 import ke.baraza.directory.internal.NetworkTree;
+import ke.baraza.directory.internal.PeopleQueries;
 import ke.baraza.geography.County;
 import ke.baraza.geography.GeographyApi;
 import ke.baraza.platform.CurrentUser;
@@ -39,16 +43,22 @@ class BodyPages {
   private final NetworkTree tree;
   private final GeographyApi geography;
   private final DirectoryPermissions permissions;
+  private final PeopleQueries people;
+  private final Clock clock;
 
   BodyPages(
       BodyService bodies,
       NetworkTree tree,
       GeographyApi geography,
-      DirectoryPermissions permissions) {
+      DirectoryPermissions permissions,
+      PeopleQueries people,
+      Clock clock) {
     this.bodies = bodies;
     this.tree = tree;
     this.geography = geography;
     this.permissions = permissions;
+    this.people = people;
+    this.clock = clock;
   }
 
   @GetMapping("/bodies")
@@ -80,6 +90,12 @@ class BodyPages {
             : List.of());
     model.addAttribute("manage", manage);
     model.addAttribute("signedIn", CurrentUser.get().isPresent());
+    LocalDate today = LocalDate.now(clock);
+    model.addAttribute("posts", people.currentPosts(body, today));
+    if (manage) {
+      offerPosts(body, model);
+      model.addAttribute("today", today.toString());
+    }
     return "directory/body";
   }
 
@@ -154,6 +170,22 @@ class BodyPages {
     bodies.decide(id, membership, chosen, reason, mou);
     redirect.addFlashAttribute("notice", "membership.decided");
     return "redirect:/bodies/" + id;
+  }
+
+  /** Who may be given a post: the people of the body's active member organisations. */
+  private void offerPosts(Body body, Model model) {
+    Map<String, String> holders = new LinkedHashMap<>();
+    Map<String, String> organisations = new LinkedHashMap<>();
+    for (PeopleQueries.Holder h : people.holders(body)) {
+      holders.merge(
+          h.personPublicId(),
+          h.personName() + " (" + h.organisation() + ")",
+          (a, b) -> a.substring(0, a.length() - 1) + ", " + h.organisation() + ")");
+      organisations.putIfAbsent(h.organisationPublicId(), h.organisation());
+    }
+    model.addAttribute("postPeople", holders);
+    model.addAttribute("postOrganisations", organisations);
+    model.addAttribute("postRoles", PostRole.values());
   }
 
   private void show(Model model, County county, BodyForm form, Map<String, String> errors) {

@@ -9,6 +9,7 @@ import ke.baraza.directory.OrganisationType;
 import ke.baraza.directory.internal.DirectoryPermissions;
 import ke.baraza.directory.internal.Organisation;
 import ke.baraza.directory.internal.OrganisationService;
+import ke.baraza.directory.internal.PeopleQueries;
 import ke.baraza.directory.internal.ThemeService;
 import ke.baraza.geography.GeographyApi;
 import ke.baraza.platform.PageContext;
@@ -28,13 +29,16 @@ class DirectoryPages {
   private final ThemeService themes;
   private final GeographyApi geography;
   private final DirectoryPermissions permissions;
+  private final PeopleQueries people;
 
   DirectoryPages(
       DirectoryApi directory,
       OrganisationService organisations,
       ThemeService themes,
       GeographyApi geography,
-      DirectoryPermissions permissions) {
+      DirectoryPermissions permissions,
+      PeopleQueries people) {
+    this.people = people;
     this.directory = directory;
     this.organisations = organisations;
     this.themes = themes;
@@ -101,6 +105,7 @@ class DirectoryPages {
     model.addAttribute("affiliates", organisations.affiliates(organisation));
     model.addAttribute("mayEdit", permissions.mayEdit(organisation));
     model.addAttribute("mayVerify", permissions.isCountyStaff(organisation.countyCode()));
+    model.addAttribute("people", people.peopleOf(organisation));
     return "directory/organisation";
   }
 }
