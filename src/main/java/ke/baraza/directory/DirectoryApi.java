@@ -11,7 +11,8 @@ public interface DirectoryApi {
   Optional<OrganisationSummary> organisation(String publicId);
 
   /**
-   * A page of organisations matching the search, ordered by name.
+   * A page of organisations matching the search: by relevance, then name, when it has text; by name
+   * otherwise.
    *
    * @param search the filters; nulls mean "any"
    */

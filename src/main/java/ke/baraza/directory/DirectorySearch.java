@@ -3,7 +3,8 @@ package ke.baraza.directory;
 /**
  * Filters of the public directory; each {@code null} or blank means "any".
  *
- * @param text words of the name or acronym, case and accents ignored
+ * @param text words of the name, acronym, description or a thematic area's name (English or
+ *     Kiswahili); case and accents ignored, typos forgiven
  * @param countyCode three digits
  * @param subCountyCode three digits
  * @param wardCode four digits: home ward or a ward of operation

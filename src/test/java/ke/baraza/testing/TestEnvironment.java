@@ -53,6 +53,8 @@ public class TestEnvironment
     properties.put("spring.mail.host", "127.0.0.1");
     properties.put("spring.mail.port", mail().getSmtp().getPort());
     properties.put("baraza.data-dir", "target/test-data-" + database());
+    // the search index in memory: every test JVM starts with an empty one, like its database
+    properties.put("spring.jpa.properties.hibernate.search.backend.directory.type", "local-heap");
     if ("postgres".equals(database())) {
       String url = System.getenv("BARAZA_TEST_PG_URL");
       if (url == null || url.isBlank()) {

@@ -1,10 +1,10 @@
 package ke.baraza.directory.internal;
 
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import ke.baraza.directory.DirectoryApi;
 import ke.baraza.directory.DirectorySearch;
 import ke.baraza.directory.OrganisationStatus;
@@ -20,24 +20,26 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The directory's lists: one count and one page query whatever the filters, ward names fetched for
- * the whole page at once. Text matching is on the normalised name and acronym.
+ * The directory's lists. A search asks the index ({@link OrganisationIndex}) for one page of ids
+ * and the total, then reads those rows in one query and their ward names in another: a fixed number
+ * of database queries per page, whatever the filters and the page size.
  */
 @Service
 @Transactional(readOnly = true)
 class DirectoryQueries implements DirectoryApi, GrantScopes {
 
-  private static final Pattern CODE = Pattern.compile("\\d{3,4}");
-
   private final JdbcClient jdbc;
   private final GeographyApi geography;
+  private final OrganisationIndex index;
 
-  DirectoryQueries(JdbcClient jdbc, GeographyApi geography) {
+  DirectoryQueries(JdbcClient jdbc, GeographyApi geography, OrganisationIndex index) {
     this.jdbc = jdbc;
     this.geography = geography;
+    this.index = index;
   }
 
   private record Row(
+      Long id,
       String publicId,
       String identifier,
       String name,
@@ -59,58 +61,22 @@ class DirectoryQueries implements DirectoryApi, GrantScopes {
 
   @Override
   public PageResult<OrganisationSummary> search(DirectorySearch search, PageRequest page) {
-    StringBuilder where = new StringBuilder(" where 1 = 1");
-    Map<String, Object> params = new java.util.HashMap<>();
-    if (notBlank(search.countyCode()) && CODE.matcher(search.countyCode()).matches()) {
-      where.append(" and o.county_code = :county");
-      params.put("county", search.countyCode());
+    OrganisationIndex.Hits hits = index.search(search, page);
+    if (hits.ids().isEmpty()) {
+      return new PageResult<>(List.of(), page.page(), page.size(), hits.total());
     }
-    if (notBlank(search.text())) {
-      String key = OrganisationDetails.key(search.text());
-      where.append(" and (o.name_key like :text or lower(o.acronym) like :text)");
-      params.put("text", "%" + key + "%");
-    }
-    if (search.type() != null) {
-      where.append(" and o.org_type = :type");
-      params.put("type", search.type().name());
-    }
-    List<String> wardCodes = new ArrayList<>();
-    if (notBlank(search.wardCode())) {
-      wardCodes.add(search.wardCode());
-    } else if (notBlank(search.subCountyCode())) {
-      geography.wardsOfSubCounty(search.subCountyCode()).forEach(w -> wardCodes.add(w.code()));
-      if (wardCodes.isEmpty()) {
-        wardCodes.add("none");
-      }
-    }
-    if (!wardCodes.isEmpty()) {
-      where.append(
-          " and (o.home_ward_code in (:wards) or exists (select 1 from organisation_ward ow"
-              + " where ow.organisation_id = o.id and ow.ward_code in (:wards)))");
-      params.put("wards", wardCodes);
-    }
-    if (notBlank(search.theme())) {
-      where.append(
-          " and exists (select 1 from organisation_theme ot join thematic_area t on t.id ="
-              + " ot.thematic_area_id where ot.organisation_id = o.id and t.public_id = :theme)");
-      params.put("theme", search.theme());
-    }
-    long total =
-        jdbc.sql("select count(*) from organisation o" + where)
-            .params(params)
-            .query(Long.class)
-            .single();
-    params.put("limit", page.size());
-    params.put("offset", page.offset());
-    List<Row> rows =
-        jdbc.sql(SELECT + where + " order by o.name_key, o.id limit :limit offset :offset")
-            .params(params)
-            .query(Row.class)
-            .list();
+    Map<Long, Row> byId = new HashMap<>();
+    jdbc.sql(SELECT + " where o.id in (:ids)")
+        .param("ids", hits.ids())
+        .query(Row.class)
+        .list()
+        .forEach(r -> byId.put(r.id(), r));
+    // in the index's order; a row deleted behind the index's back is left out
+    List<Row> rows = hits.ids().stream().map(byId::get).filter(Objects::nonNull).toList();
     Map<String, Ward> wards =
-        geography.wards(rows.stream().map(Row::homeWardCode).filter(c -> c != null).toList());
+        geography.wards(rows.stream().map(Row::homeWardCode).filter(Objects::nonNull).toList());
     return new PageResult<>(
-        rows.stream().map(r -> summary(r, wards)).toList(), page.page(), page.size(), total);
+        rows.stream().map(r -> summary(r, wards)).toList(), page.page(), page.size(), hits.total());
   }
 
   @Override
@@ -127,7 +93,7 @@ class DirectoryQueries implements DirectoryApi, GrantScopes {
   }
 
   private static final String SELECT =
-      "select o.public_id, o.identifier, o.name, o.acronym, o.org_type, o.status, o.verified,"
+      "select o.id, o.public_id, o.identifier, o.name, o.acronym, o.org_type, o.status, o.verified,"
           + " o.county_code, o.home_ward_code from organisation o";
 
   private static OrganisationSummary summary(Row r, Map<String, Ward> wards) {
@@ -143,10 +109,6 @@ class DirectoryQueries implements DirectoryApi, GrantScopes {
         r.countyCode(),
         r.homeWardCode(),
         ward == null ? null : ward.name());
-  }
-
-  private static boolean notBlank(String value) {
-    return value != null && !value.isBlank();
   }
 
   private static String nz(String value) {

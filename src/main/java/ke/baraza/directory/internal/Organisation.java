@@ -21,25 +21,49 @@ import ke.baraza.directory.OrganisationStatus;
 import ke.baraza.directory.OrganisationType;
 import ke.baraza.directory.RegistrationBody;
 import ke.baraza.shared.PublicId;
+import org.hibernate.annotations.BatchSize;
+import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Sortable;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
 
-/** An organisation of one county: a CSO, a self-help group, a county department, a donor… */
+/**
+ * An organisation of one county: a CSO, a self-help group, a county department, a donor…
+ *
+ * <p>Indexed for the public directory's search ({@link OrganisationIndex}). The index name carries
+ * a version: change it with the mapping, and the next start-up builds the new index from the
+ * database ({@link SearchIndexStartup}).
+ */
 @Entity
 @Table(name = "organisation")
+@Indexed(index = "organisation-v1")
 public class Organisation {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
+  @KeywordField(sortable = Sortable.YES)
   private String publicId;
-  private String countyCode;
+
+  @KeywordField private String countyCode;
   private String identifier;
+
+  @FullTextField(analyzer = SearchIndexSettings.TEXT)
   private String name;
+
+  @KeywordField(name = "nameSort", sortable = Sortable.YES)
   private String nameKey;
+
+  @FullTextField(analyzer = SearchIndexSettings.TEXT)
   private String acronym;
 
   @Enumerated(EnumType.STRING)
   @Column(name = "org_type")
+  @KeywordField
   private OrganisationType type;
 
   @Enumerated(EnumType.STRING)
@@ -51,6 +75,8 @@ public class Organisation {
   private String email;
   private String phone;
   private String website;
+
+  @FullTextField(analyzer = SearchIndexSettings.TEXT)
   private String description;
 
   @Enumerated(EnumType.STRING)
@@ -60,17 +86,24 @@ public class Organisation {
   private Long affiliatedToId;
   private String createdBy;
   private Instant createdAt;
+
+  @GenericField(sortable = Sortable.YES, projectable = Projectable.YES)
   private Instant updatedAt;
+
   @Version private long version;
 
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "organisation_ward", joinColumns = @JoinColumn(name = "organisation_id"))
   @Column(name = "ward_code")
+  @BatchSize(size = 100)
+  @KeywordField(name = "wards", aggregable = Aggregable.YES)
   private Set<String> wardCodes = new HashSet<>();
 
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "organisation_theme", joinColumns = @JoinColumn(name = "organisation_id"))
   @Column(name = "thematic_area_id")
+  @BatchSize(size = 100)
+  @GenericField(name = "themes", aggregable = Aggregable.YES)
   private Set<Long> themeIds = new HashSet<>();
 
   protected Organisation() {}
@@ -104,6 +137,9 @@ public class Organisation {
     this.affiliatedToId = details.affiliatedToId();
     this.wardCodes.clear();
     this.wardCodes.addAll(details.wardCodes());
+    if (homeWardCode != null) {
+      this.wardCodes.add(homeWardCode); // the home ward is a ward of operation: one field to filter
+    }
     this.themeIds.clear();
     this.themeIds.addAll(details.themeIds());
     this.identifier = identifierFor(details, countyCode, publicId);

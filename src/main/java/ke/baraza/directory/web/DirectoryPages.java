@@ -8,6 +8,7 @@ import ke.baraza.directory.DirectorySearch;
 import ke.baraza.directory.OrganisationType;
 import ke.baraza.directory.internal.DirectoryPermissions;
 import ke.baraza.directory.internal.Organisation;
+import ke.baraza.directory.internal.OrganisationCounts;
 import ke.baraza.directory.internal.OrganisationService;
 import ke.baraza.directory.internal.PeopleQueries;
 import ke.baraza.directory.internal.ThemeService;
@@ -30,6 +31,7 @@ class DirectoryPages {
   private final GeographyApi geography;
   private final DirectoryPermissions permissions;
   private final PeopleQueries people;
+  private final OrganisationCounts counts;
 
   DirectoryPages(
       DirectoryApi directory,
@@ -37,13 +39,15 @@ class DirectoryPages {
       ThemeService themes,
       GeographyApi geography,
       DirectoryPermissions permissions,
-      PeopleQueries people) {
+      PeopleQueries people,
+      OrganisationCounts counts) {
     this.people = people;
     this.directory = directory;
     this.organisations = organisations;
     this.themes = themes;
     this.geography = geography;
     this.permissions = permissions;
+    this.counts = counts;
   }
 
   @GetMapping("/directory")
@@ -56,6 +60,7 @@ class DirectoryPages {
       @RequestParam(defaultValue = "") String theme,
       @RequestParam(defaultValue = "0") int page,
       Model model,
+      Locale locale,
       HttpServletRequest request) {
     OrganisationType chosenType = null;
     for (OrganisationType t : OrganisationType.values()) {
@@ -78,6 +83,7 @@ class DirectoryPages {
     model.addAttribute("counties", geography.counties());
     model.addAttribute("results", directory.search(search, new PageRequest(page, 25)));
     model.addAttribute("mayAdd", !countyCode.isEmpty() && permissions.mayCreateIn(countyCode));
+    model.addAttribute("counts", countyCode.isEmpty() ? null : counts.of(search, locale));
     return "directory/search";
   }
 

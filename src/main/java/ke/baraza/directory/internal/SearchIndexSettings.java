@@ -1,0 +1,59 @@
+package ke.baraza.directory.internal;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.lucene.analysis.core.LowerCaseFilterFactory;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilterFactory;
+import org.apache.lucene.analysis.standard.StandardTokenizerFactory;
+import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurer;
+import org.hibernate.search.engine.environment.bean.BeanReference;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hibernate Search's defaults for Baraza: a Lucene index in files under {@code <data dir>/index},
+ * the {@value #TEXT} analyser, and writes that are searchable when their transaction has committed.
+ * Each is only a default: a {@code spring.jpa.properties.hibernate.search.*} property wins (the
+ * tests keep the index in memory with {@code directory.type=local-heap}; another backend, such as
+ * Elasticsearch, is chosen with {@code backend.type} and its own analyser definition, see
+ * docs/decisions.md).
+ */
+@Component
+class SearchIndexSettings implements HibernatePropertiesCustomizer {
+
+  /** Words split as Unicode text, lower case, accents and other diacritics folded to ASCII. */
+  static final String TEXT = "text";
+
+  private static final String PREFIX = "hibernate.search.";
+
+  private final Path root;
+
+  SearchIndexSettings(@Value("${baraza.data-dir}") String dataDir) {
+    this.root = Path.of(dataDir).resolve("index");
+  }
+
+  @Override
+  public void customize(Map<String, Object> properties) {
+    Object backend = properties.getOrDefault(PREFIX + "backend.type", "lucene");
+    if ("lucene".equals(String.valueOf(backend))) {
+      if (!"local-heap".equals(properties.get(PREFIX + "backend.directory.type"))) {
+        properties.putIfAbsent(PREFIX + "backend.directory.root", root.toString());
+      }
+      // how text is analysed stays the same when a newer Lucene arrives, until we choose otherwise
+      properties.putIfAbsent(PREFIX + "backend.lucene_version", "9.12.0");
+      LuceneAnalysisConfigurer analysis =
+          context ->
+              context
+                  .analyzer(TEXT)
+                  .custom()
+                  .tokenizer(StandardTokenizerFactory.class)
+                  .tokenFilter(LowerCaseFilterFactory.class)
+                  .tokenFilter(ASCIIFoldingFilterFactory.class);
+      properties.putIfAbsent(
+          PREFIX + "backend.analysis.configurer", BeanReference.ofInstance(analysis));
+    }
+    // A write is in the index, and visible to searches, before the request that made it returns.
+    properties.putIfAbsent(PREFIX + "indexing.plan.synchronization.strategy", "sync");
+  }
+}
