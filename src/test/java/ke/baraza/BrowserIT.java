@@ -144,6 +144,14 @@ class BrowserIT {
     assertThat(page.locator(".map path.leaflet-interactive")).hasCount(1);
     screenshot("05-ward-sw");
 
+    // The ward page leads to the organisations working there; the directory maps Machakos' wards.
+    page.locator("main a[href*='/directory?county=016']").first().click();
+    page.waitForURL(url -> url.contains("/directory?county=016"));
+    assertKiswahili();
+    assertThat(page.locator("h1")).containsText("Saraka");
+    assertThat(page.locator(".map path.leaflet-interactive")).hasCount(40);
+    screenshot("06-directory-sw");
+
     assertThat(consoleErrors).as("browser console errors").isEmpty();
   }
 
