@@ -122,8 +122,7 @@ class BodiesIT {
         .isEqualTo(302);
     assertThat(status(network, cbo)).isEqualTo("DECLINED");
     assertThat(Mailbox.to(cboEmail)).isNotEmpty();
-    assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(Mailbox.to(cboEmail).get(0)))
-        .contains("MoU not yet signed", "Sababu");
+    assertThat(Mailbox.text(Mailbox.to(cboEmail).get(0))).contains("MoU not yet signed", "Sababu");
 
     editor.get("/bodies/" + network);
     assertThat(

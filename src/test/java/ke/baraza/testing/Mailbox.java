@@ -40,13 +40,23 @@ public final class Mailbox {
     assertThat(messages).as("mail to " + address).isNotEmpty();
     Pattern link = Pattern.compile("https?://[^/\\s]+(" + Pattern.quote(pathStart) + "[^\\s]*)");
     for (int i = messages.size() - 1; i >= 0; i--) {
-      String body = GreenMailUtil.getBody(messages.get(i)).replace("=\r\n", "");
+      String body = text(messages.get(i));
       Matcher m = link.matcher(body);
       if (m.find()) {
-        return m.group(1).replace("=3D", "=");
+        return m.group(1);
       }
     }
     throw new AssertionError("no link to " + pathStart + " mailed to " + address);
+  }
+
+  /** The decoded text of a message (quoted-printable and soft line breaks undone). */
+  public static String text(MimeMessage message) {
+    try {
+      Object content = message.getContent();
+      return content instanceof String text ? text : GreenMailUtil.getBody(message);
+    } catch (java.io.IOException | jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String recipient(MimeMessage message) {

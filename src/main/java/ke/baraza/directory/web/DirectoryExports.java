@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.StreamSupport;
 import ke.baraza.directory.DirectorySearch;
-import ke.baraza.directory.OrganisationType;
 import ke.baraza.directory.internal.Body;
 import ke.baraza.directory.internal.BodyService;
 import ke.baraza.directory.internal.OpenDataQueries;
@@ -50,32 +49,15 @@ class DirectoryExports {
   }
 
   @GetMapping("/directory/export.csv")
-  void directoryCsv(
-      @RequestParam(defaultValue = "") String q,
-      @RequestParam(defaultValue = "") String county,
-      @RequestParam(defaultValue = "") String subcounty,
-      @RequestParam(defaultValue = "") String ward,
-      @RequestParam(defaultValue = "") String type,
-      @RequestParam(defaultValue = "") String theme,
-      Locale locale,
-      HttpServletResponse response)
+  void directoryCsv(DirectoryFilters filters, Locale locale, HttpServletResponse response)
       throws IOException {
-    directory(TabularFormat.CSV, search(q, county, subcounty, ward, type, theme), locale, response);
+    directory(TabularFormat.CSV, filters.toSearch(geography), locale, response);
   }
 
   @GetMapping("/directory/export.xlsx")
-  void directoryXlsx(
-      @RequestParam(defaultValue = "") String q,
-      @RequestParam(defaultValue = "") String county,
-      @RequestParam(defaultValue = "") String subcounty,
-      @RequestParam(defaultValue = "") String ward,
-      @RequestParam(defaultValue = "") String type,
-      @RequestParam(defaultValue = "") String theme,
-      Locale locale,
-      HttpServletResponse response)
+  void directoryXlsx(DirectoryFilters filters, Locale locale, HttpServletResponse response)
       throws IOException {
-    directory(
-        TabularFormat.XLSX, search(q, county, subcounty, ward, type, theme), locale, response);
+    directory(TabularFormat.XLSX, filters.toSearch(geography), locale, response);
   }
 
   @GetMapping("/bodies/{id}/members.csv")
@@ -105,17 +87,6 @@ class DirectoryExports {
   }
 
   /** The filters as {@code /directory} reads them: an unknown county or type means "any". */
-  private DirectorySearch search(
-      String q, String county, String subcounty, String ward, String type, String theme) {
-    OrganisationType chosenType =
-        Arrays.stream(OrganisationType.values())
-            .filter(t -> t.name().equals(type))
-            .findFirst()
-            .orElse(null);
-    String countyCode = geography.isCounty(county) ? county : "";
-    return new DirectorySearch(q, countyCode, subcounty, ward, chosenType, theme);
-  }
-
   private void directory(
       TabularFormat format, DirectorySearch search, Locale locale, HttpServletResponse response)
       throws IOException {

@@ -52,24 +52,13 @@ class DirectoryPages {
 
   @GetMapping("/directory")
   String search(
-      @RequestParam(defaultValue = "") String q,
-      @RequestParam(defaultValue = "") String county,
-      @RequestParam(defaultValue = "") String subcounty,
-      @RequestParam(defaultValue = "") String ward,
-      @RequestParam(defaultValue = "") String type,
-      @RequestParam(defaultValue = "") String theme,
+      DirectoryFilters filters,
       @RequestParam(defaultValue = "0") int page,
       Model model,
       Locale locale,
       HttpServletRequest request) {
-    OrganisationType chosenType = null;
-    for (OrganisationType t : OrganisationType.values()) {
-      if (t.name().equals(type)) {
-        chosenType = t;
-      }
-    }
-    String countyCode = geography.isCounty(county) ? county : "";
-    DirectorySearch search = new DirectorySearch(q, countyCode, subcounty, ward, chosenType, theme);
+    DirectorySearch search = filters.toSearch(geography);
+    String countyCode = search.countyCode();
     if (!countyCode.isEmpty()) {
       request.setAttribute(PageContext.COUNTY_ATTRIBUTE, countyCode);
       model.addAttribute("subCounties", geography.subCounties(countyCode));
