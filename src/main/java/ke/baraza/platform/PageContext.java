@@ -56,6 +56,17 @@ public final class PageContext {
     return messages.getMessage(key, args, locale);
   }
 
+  /**
+   * A moment as people in Kenya read it (East Africa Time), e.g. "23 Nov 2026, 14:05"; "" for null.
+   */
+  public String dateTime(java.time.Instant instant) {
+    return instant == null
+        ? ""
+        : java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", locale)
+            .withZone(java.time.ZoneId.of("Africa/Nairobi"))
+            .format(instant);
+  }
+
   public String lang() {
     return locale.getLanguage();
   }

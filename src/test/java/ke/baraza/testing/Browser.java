@@ -93,6 +93,49 @@ public final class Browser {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /**
+   * Posts one file as {@code multipart/form-data}, with the CSRF token of the page opened last as a
+   * form field, as a browser's file form does.
+   */
+  public HttpResponse<String> upload(String path, String field, String fileName, byte[] content) {
+    String boundary = "----baraza" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    StringBuilder head = new StringBuilder();
+    if (lastCsrf != null) {
+      head.append("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n")
+          .append(lastCsrf)
+          .append("\r\n");
+    }
+    head.append("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"")
+        .append(
+            "; filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+    body.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .header("Accept", "text/html")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
+  /** A download's bytes, with the session's cookies. */
+  public HttpResponse<byte[]> download(String path) {
+    try {
+      return client.send(
+          HttpRequest.newBuilder(URI.create(base + path))
+              .header("Accept-Language", acceptLanguage)
+              .GET()
+              .build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Posts JSON with the session's CSRF token in the header. */
   public HttpResponse<String> postJson(String path, String json) {
     HttpResponse<String> csrf = get("/api/v1/csrf", "application/json");

@@ -72,6 +72,14 @@ public class Membership {
     this.reason = null;
   }
 
+  /** Back to applied: an approval undone (an import undone). */
+  void reopen() {
+    this.status = MembershipStatus.APPLIED;
+    this.since = null;
+    this.decidedAt = null;
+    this.decidedBy = null;
+  }
+
   void decline(String reason, String by, Instant now) {
     this.status = MembershipStatus.DECLINED;
     this.reason = reason;

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import ke.baraza.platform.InvalidInput;
 import ke.baraza.platform.UserError;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -14,8 +15,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
@@ -30,9 +33,15 @@ class UserErrorAdvice {
   private final MessageSource messages;
   private final PageContextFactory contexts;
 
-  UserErrorAdvice(MessageSource messages, PageContextFactory contexts) {
+  private final long maxUploadMegabytes;
+
+  UserErrorAdvice(
+      MessageSource messages,
+      PageContextFactory contexts,
+      @Value("${spring.servlet.multipart.max-request-size:1MB}") DataSize maxUpload) {
     this.messages = messages;
     this.contexts = contexts;
+    this.maxUploadMegabytes = maxUpload.toMegabytes();
   }
 
   @ExceptionHandler(UserError.class)
@@ -59,6 +68,14 @@ class UserErrorAdvice {
     page.addObject("status", error.status().value());
     page.addObject("message", detail);
     return page;
+  }
+
+  /** An upload over the server's multipart limit is refused like a table over its size limit. */
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  Object tooLarge(MaxUploadSizeExceededException tooLarge, HttpServletRequest request) {
+    return handle(
+        new UserError(HttpStatus.PAYLOAD_TOO_LARGE, "upload.too-large", maxUploadMegabytes),
+        request);
   }
 
   ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, Locale locale) {
