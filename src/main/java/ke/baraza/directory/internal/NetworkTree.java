@@ -63,6 +63,22 @@ public class NetworkTree {
     this.geography = geography;
   }
 
+  /** A body an organisation is an active member of. */
+  public record BodyMembership(String publicId, String name, String acronym, LocalDate since) {}
+
+  /** The bodies the organisation is an active member of, by name: one query. */
+  @Transactional(readOnly = true)
+  public List<BodyMembership> bodiesOf(Organisation organisation) {
+    return jdbc.sql(
+            """
+            select b.public_id, b.name, b.acronym, m.since
+            from membership m join body b on b.id = m.body_id
+            where m.organisation_id = ? and m.status = 'ACTIVE' order by b.name""")
+        .param(organisation.id())
+        .query(BodyMembership.class)
+        .list();
+  }
+
   /** Every membership of the body (any status), ordered by name. */
   @Transactional(readOnly = true)
   public List<Member> members(Body body) {

@@ -2,6 +2,8 @@ package ke.baraza.directory.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -17,24 +19,30 @@ import ke.baraza.directory.internal.BodyService;
 import ke.baraza.directory.internal.BodyService.BodyForm;
 import ke.baraza.directory.internal.BodyService.Decision;
 import ke.baraza.directory.internal.DirectoryPermissions;
+import ke.baraza.directory.internal.MouDocuments;
 import ke.baraza.directory.internal.NetworkTree;
 import ke.baraza.directory.internal.PeopleQueries;
 import ke.baraza.geography.County;
 import ke.baraza.geography.GeographyApi;
 import ke.baraza.platform.CurrentUser;
+import ke.baraza.platform.FileStore;
 import ke.baraza.platform.InvalidInput;
 import ke.baraza.platform.PageContext;
 import ke.baraza.platform.UserError;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Networks and coordination bodies: lists, pages with the member tree, and membership decisions.
+ * Networks and coordination bodies: lists, pages with the member tree, membership decisions and the
+ * members' signed MoUs.
  */
 @Controller
 class BodyPages {
@@ -44,6 +52,8 @@ class BodyPages {
   private final GeographyApi geography;
   private final DirectoryPermissions permissions;
   private final PeopleQueries people;
+  private final MouDocuments mous;
+  private final FileStore files;
   private final Clock clock;
 
   BodyPages(
@@ -52,12 +62,16 @@ class BodyPages {
       GeographyApi geography,
       DirectoryPermissions permissions,
       PeopleQueries people,
+      MouDocuments mous,
+      FileStore files,
       Clock clock) {
     this.bodies = bodies;
     this.tree = tree;
     this.geography = geography;
     this.permissions = permissions;
     this.people = people;
+    this.mous = mous;
+    this.files = files;
     this.clock = clock;
   }
 
@@ -92,6 +106,8 @@ class BodyPages {
     model.addAttribute("signedIn", CurrentUser.get().isPresent());
     LocalDate today = LocalDate.now(clock);
     model.addAttribute("posts", people.currentPosts(body, today));
+    model.addAttribute("mous", mous.lines(body));
+    model.addAttribute("mouMaxMb", mous.maxMegabytes());
     if (manage) {
       offerPosts(body, model);
       model.addAttribute("today", today.toString());
@@ -170,6 +186,31 @@ class BodyPages {
     bodies.decide(id, membership, chosen, reason, mou);
     redirect.addFlashAttribute("notice", "membership.decided");
     return "redirect:/bodies/" + id;
+  }
+
+  /** The signed MoU of an active member, as a multipart form: membership, signedOn, file. */
+  @PostMapping("/bodies/{id}/mou")
+  String uploadMou(
+      @PathVariable String id,
+      @RequestParam(defaultValue = "0") Long membership,
+      @RequestParam(defaultValue = "") String signedOn,
+      @RequestParam(required = false) MultipartFile file,
+      RedirectAttributes redirect)
+      throws IOException {
+    try (InputStream in = file == null ? InputStream.nullInputStream() : file.getInputStream()) {
+      mous.upload(id, membership, signedOn, in, file == null ? null : file.getOriginalFilename());
+    } catch (InvalidInput invalid) {
+      throw new UserError(invalid.status(), invalid.fieldErrors().values().iterator().next());
+    }
+    redirect.addFlashAttribute("notice", "mou.uploaded");
+    return "redirect:/bodies/" + id + "#mou";
+  }
+
+  /** The signed MoU as an attachment, for those {@link MouDocuments#document} lets read it. */
+  @GetMapping("/bodies/{id}/mou/{membership}")
+  ResponseEntity<Resource> mou(@PathVariable String id, @PathVariable Long membership)
+      throws IOException {
+    return files.download(mous.document(id, membership));
   }
 
   /** Who may be given a post: the people of the body's active member organisations. */
