@@ -1,10 +1,13 @@
 package ke.baraza.directory.internal;
 
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import ke.baraza.directory.BodyKind;
 import ke.baraza.directory.DirectoryApi;
 import ke.baraza.directory.DirectorySearch;
 import ke.baraza.directory.OrganisationStatus;
@@ -90,6 +93,96 @@ class DirectoryQueries implements DirectoryApi, GrantScopes {
         .list()
         .stream()
         .findFirst();
+  }
+
+  @Override
+  public Optional<BodyRef> body(String publicId) {
+    return jdbc.sql(BODY + " where public_id = ?")
+        .param(publicId == null ? "" : publicId)
+        .query(DirectoryQueries::bodyRef)
+        .optional();
+  }
+
+  @Override
+  public List<BodyRef> bodies(String countyCode) {
+    return jdbc.sql(BODY + " where county_code = ? order by name")
+        .param(countyCode == null ? "" : countyCode)
+        .query(DirectoryQueries::bodyRef)
+        .list();
+  }
+
+  @Override
+  public Map<String, String> names(Collection<String> publicIds) {
+    Map<String, String> names = new LinkedHashMap<>();
+    if (publicIds.isEmpty()) {
+      return names;
+    }
+    jdbc.sql(
+            "select public_id, name from body where public_id in (:ids)"
+                + " union all select public_id, name from organisation where public_id in (:ids)")
+        .param("ids", publicIds)
+        .query((rs, i) -> names.put(rs.getString(1), rs.getString(2)))
+        .list();
+    return names;
+  }
+
+  @Override
+  public List<Contact> activeMembers(String bodyPublicId) {
+    return jdbc.sql(
+            "select o.public_id, o.name, o.county_code, null as organisation_name, o.email, o.phone,"
+                + " null as language from membership m join body b on b.id = m.body_id"
+                + " join organisation o on o.id = m.organisation_id"
+                + " where b.public_id = ? and m.status = 'ACTIVE' order by o.name_key, o.id")
+        .param(bodyPublicId == null ? "" : bodyPublicId)
+        .query(Contact.class)
+        .list();
+  }
+
+  @Override
+  public List<Contact> peopleOf(Collection<String> organisationPublicIds) {
+    if (organisationPublicIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql(
+            "select pe.public_id, pe.name, pe.county_code, min(o.name) as organisation_name,"
+                + " pe.email, pe.phone, pe.language from person pe"
+                + " join person_organisation po on po.person_id = pe.id"
+                + " join organisation o on o.id = po.organisation_id"
+                + " where o.public_id in (:ids) and pe.merged_into_id is null"
+                + " group by pe.id, pe.public_id, pe.name, pe.name_key, pe.county_code, pe.email,"
+                + " pe.phone, pe.language order by pe.name_key, pe.id")
+        .param("ids", organisationPublicIds)
+        .query(Contact.class)
+        .list();
+  }
+
+  @Override
+  public List<Contact> contacts(Collection<String> publicIds) {
+    if (publicIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql(
+            "select public_id, name, county_code, null as organisation_name, email, phone,"
+                + " null as language from organisation where public_id in (:ids)"
+                + " union all select pe.public_id, pe.name, pe.county_code,"
+                + " (select min(o.name) from person_organisation po join organisation o"
+                + " on o.id = po.organisation_id where po.person_id = pe.id),"
+                + " pe.email, pe.phone, pe.language from person pe"
+                + " where pe.public_id in (:ids) and pe.merged_into_id is null")
+        .param("ids", publicIds)
+        .query(Contact.class)
+        .list();
+  }
+
+  private static final String BODY = "select public_id, name, acronym, county_code, kind from body";
+
+  private static BodyRef bodyRef(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new BodyRef(
+        rs.getString("public_id"),
+        rs.getString("name"),
+        rs.getString("acronym"),
+        rs.getString("county_code"),
+        BodyKind.valueOf(rs.getString("kind")));
   }
 
   private static final String SELECT =

@@ -1,0 +1,43 @@
+package ke.baraza.meetings.internal;
+
+import static ke.baraza.platform.Access.PUBLIC;
+import static ke.baraza.platform.Access.SIGNED_IN;
+import static ke.baraza.platform.AccessRule.get;
+import static ke.baraza.platform.AccessRule.post;
+
+import java.util.List;
+import ke.baraza.platform.AccessRule;
+import ke.baraza.platform.SecurityRules;
+import org.springframework.stereotype.Component;
+
+/**
+ * The calendar, its feeds and the API are public (public meetings only); a meeting's page is public
+ * and shows a members-only or private meeting only to those {@link MeetingPermissions} lets see it;
+ * writes need an account and are checked against the organiser. Answering an invitation needs only
+ * the link's secret.
+ */
+@Component
+class MeetingsSecurityRules implements SecurityRules {
+
+  @Override
+  public List<AccessRule> rules() {
+    return List.of(
+        get("/calendar", PUBLIC),
+        get("/calendar/counties/{code}.ics", PUBLIC),
+        get("/calendar/bodies/{id}.ics", PUBLIC),
+        get("/api/v1/meetings", PUBLIC),
+        get("/api/v1/meetings/{id}", PUBLIC),
+        get("/meetings/{id}", PUBLIC),
+        get("/meetings/new", SIGNED_IN),
+        post("/meetings", SIGNED_IN),
+        get("/meetings/{id}/edit", SIGNED_IN),
+        post("/meetings/{id}", SIGNED_IN),
+        post("/meetings/{id}/cancel", SIGNED_IN),
+        post("/meetings/{id}/agenda", SIGNED_IN),
+        post("/meetings/{id}/agenda/{item}/move", SIGNED_IN),
+        post("/meetings/{id}/agenda/{item}/remove", SIGNED_IN),
+        post("/meetings/{id}/invitations", SIGNED_IN),
+        get("/rsvp/{token}", PUBLIC),
+        post("/rsvp/{token}", PUBLIC));
+  }
+}
