@@ -9,6 +9,7 @@ package ke.baraza.directory;
  * @param subCountyCode three digits
  * @param wardCode four digits: home ward or a ward of operation
  * @param theme a thematic area's public id
+ * @param network a network's or body's public id: its ACTIVE members only
  */
 public record DirectorySearch(
     String text,
@@ -16,9 +17,21 @@ public record DirectorySearch(
     String subCountyCode,
     String wardCode,
     OrganisationType type,
-    String theme) {
+    String theme,
+    String network) {
+
+  /** A search without the network filter. */
+  public DirectorySearch(
+      String text,
+      String countyCode,
+      String subCountyCode,
+      String wardCode,
+      OrganisationType type,
+      String theme) {
+    this(text, countyCode, subCountyCode, wardCode, type, theme, null);
+  }
 
   public static DirectorySearch county(String countyCode) {
-    return new DirectorySearch(null, countyCode, null, null, null, null);
+    return new DirectorySearch(null, countyCode, null, null, null, null, null);
   }
 }

@@ -24,8 +24,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The public directory's search: typos, Kiswahili and accents, filters with text, pages, the counts
- * per ward and theme behind the map, and the county's ward boundaries the map draws.
+ * The public directory's search: typos, Kiswahili and accents, filters with text (the network
+ * filter too), pages, the counts per ward and theme behind the map, and the county's ward
+ * boundaries the map draws.
  */
 @BarazaIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -337,6 +338,97 @@ class DirectorySearchIT {
     assertThat(indexStartup.rebuildIfOutOfDate()).as("now in step").isFalse();
   }
 
+  @Test
+  void theNetworkFilterFindsTheNetworksActiveMembersOnly() throws InterruptedException {
+    String word = "netwk" + n();
+    String network = body("Ekalakala Network " + n());
+    String other = body("Matuu Thematic Group " + n());
+    String admitted =
+        created(form("Ekalakala Admitted CBO " + n(), "CBO", MATUU).with("description", word));
+    String applied =
+        created(
+            form("Ekalakala Applicant Group " + n(), "YOUTH_GROUP", MATUU)
+                .with("description", word));
+    String declined =
+        created(
+            form("Ekalakala Declined Group " + n(), "WOMENS_GROUP", MATUU)
+                .with("description", word));
+    String leaver =
+        created(
+            form("Ekalakala Leaving Group " + n(), "SELF_HELP_GROUP", MASINGA_CENTRAL)
+                .with("description", word));
+    String elsewhere =
+        created(form("Matuu Other Member " + n(), "CBO", MATUU).with("description", word));
+    admit(network, admitted);
+    admit(network, leaver);
+    admit(other, elsewhere);
+    apply(network, applied);
+    apply(network, declined);
+    decide(network, declined, "DECLINE", "Not in Ekalakala");
+
+    String inNetwork = "/api/v1/organisations?county=016&network=" + network;
+    assertThat(ids(api(inNetwork)))
+        .as("applied and declined are not members")
+        .containsExactlyInAnyOrder(admitted, leaver);
+    assertThat(ids(api(inNetwork + "&q=" + word + "&type=CBO"))).containsExactly(admitted);
+    assertThat(ids(api("/api/v1/organisations?county=016&q=" + word)))
+        .as("without the filter")
+        .containsExactlyInAnyOrder(admitted, applied, declined, leaver, elsewhere);
+    assertThat(ids(api("/api/v1/organisations?county=016&network=nosuchbody22"))).isEmpty();
+    assertThat(ids(api("/api/v1/organisations?county=047&network=" + network)))
+        .as("another county")
+        .isEmpty();
+
+    decide(network, leaver, "LEAVE", "");
+    decide(network, admitted, "SUSPEND", "Reports overdue");
+    assertThat(ids(api(inNetwork))).as("left and suspended").isEmpty();
+    decide(network, admitted, "REINSTATE", "");
+    decide(network, applied, "APPROVE", "");
+    assertThat(ids(api(inNetwork))).containsExactlyInAnyOrder(admitted, applied);
+
+    JsonNode counts = api("/api/v1/organisations/counts?county=016&network=" + network);
+    assertThat(byKey(counts.get("wards"), "code"))
+        .containsEntry(MATUU, 2L)
+        .containsEntry(MASINGA_CENTRAL, 0L);
+    String html = page("/directory?county=016&network=" + network);
+    assertThat(html)
+        .contains(
+            name(admitted),
+            name(applied),
+            "<option value=\"" + network + "\" selected>",
+            "<option value=\"" + other + "\">",
+            "data-counts=\"/api/v1/organisations/counts?county=016&amp;network=" + network + "\"")
+        .doesNotContain(name(leaver), name(elsewhere));
+    assertThat(page("/directory?q=" + word))
+        .as("no county, no networks to choose")
+        .doesNotContain("f-network");
+
+    jdbc.sql(
+            "update membership set status = 'ACTIVE' where organisation_id ="
+                + " (select id from organisation where public_id = ?)")
+        .param(declined)
+        .update();
+    assertThat(ids(api(inNetwork))).as("written by SQL").doesNotContain(declined);
+    assertThat(indexStartup.rebuildIfOutOfDate()).isTrue();
+    assertThat(ids(api(inNetwork))).containsExactlyInAnyOrder(admitted, applied, declined);
+  }
+
+  @Test
+  void aSearchInANetworkCostsTheSameQueriesAsAnyOther() {
+    Assumptions.assumeTrue("h2".equals(TestEnvironment.database()), "H2 counts statements");
+    String network = body("Counted Network " + n());
+    admit(network, water);
+    admit(network, cafe);
+    String path = "/api/v1/organisations?county=016&network=" + network + "&q=" + tag;
+    assertThat(ids(api(path))).containsExactlyInAnyOrder(water, cafe);
+    jdbc.sql("set query_statistics true").update();
+    long one = statements(() -> api(path + "&size=1"));
+    long two = statements(() -> api(path + "&size=2"));
+    jdbc.sql("set query_statistics false").update();
+    assertThat(one).as("rows, ward names, the county's themes").isEqualTo(3);
+    assertThat(two).isEqualTo(one);
+  }
+
   // ---
 
   /** The selects the action made, by H2's statistics. */
@@ -406,6 +498,44 @@ class DirectorySearchIT {
             .matcher(response.headers().firstValue("Location").orElseThrow());
     assertThat(m.find()).isTrue();
     return m.group(1);
+  }
+
+  private String body(String name) {
+    official.get("/bodies/new?county=016");
+    HttpResponse<String> response =
+        official.post("/bodies", Map.of("county", "016", "name", name, "kind", "NETWORK"));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
+    return response.headers().firstValue("Location").orElseThrow().replaceAll(".*/bodies/", "");
+  }
+
+  private void admit(String body, String organisation) {
+    official.get("/bodies/" + body);
+    HttpResponse<String> response =
+        official.post("/bodies/" + body + "/members", Map.of("organisation", organisation));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
+  }
+
+  private void apply(String body, String organisation) {
+    official.get("/bodies/" + body);
+    HttpResponse<String> response =
+        official.post("/bodies/" + body + "/applications", Map.of("organisation", organisation));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
+  }
+
+  private void decide(String body, String organisation, String decision, String reason) {
+    long membership =
+        jdbc.sql(
+                "select m.id from membership m join body b on b.id = m.body_id join organisation o"
+                    + " on o.id = m.organisation_id where b.public_id = ? and o.public_id = ?")
+            .params(body, organisation)
+            .query(Long.class)
+            .single();
+    official.get("/bodies/" + body);
+    HttpResponse<String> response =
+        official.post(
+            "/bodies/" + body + "/memberships/" + membership,
+            Map.of("decision", decision, "reason", reason));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
   }
 
   /** The fields of the organisation form. */

@@ -1,6 +1,7 @@
 package ke.baraza.directory.internal;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -14,6 +15,7 @@ import ke.baraza.directory.MembershipStatus;
 /** An organisation's membership of a body: applied, active, suspended, left or declined. */
 @Entity
 @Table(name = "membership")
+@EntityListeners(SearchIndexNetworks.class) // the organisation's networks are in the search index
 public class Membership {
 
   @Id

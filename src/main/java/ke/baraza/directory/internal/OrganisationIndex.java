@@ -26,11 +26,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The directory's search index (Hibernate Search over {@link Organisation}): turns a {@link
- * DirectorySearch} into one index query. Filters (county, wards, type, theme) are exact; each word
- * of the text matches the name, acronym or description with typos forgiven (one edit in a word of
- * four or five letters, two in a longer one, the first letter right) or as the start of a word, or
- * the English or Kiswahili name of a thematic area. Words of four letters or more must all match;
- * shorter ones ("na", "cha", "of") only raise the score, unless the text has nothing longer.
+ * DirectorySearch} into one index query. Filters (county, wards, type, theme, network) are exact;
+ * each word of the text matches the name, acronym or description with typos forgiven (one edit in a
+ * word of four or five letters, two in a longer one, the first letter right) or as the start of a
+ * word, or the English or Kiswahili name of a thematic area. Words of four letters or more must all
+ * match; shorter ones ("na", "cha", "of") only raise the score, unless the text has nothing longer.
  * Accents and case never matter.
  *
  * <p>Costs at most two database queries, whatever the filters: the wards of a sub-county and the
@@ -71,7 +71,12 @@ class OrganisationIndex {
 
   /** A search with its codes and names resolved; {@code wards} null means "any". */
   private record Query(
-      String county, List<String> wards, OrganisationType type, Long themeId, List<Word> words) {}
+      String county,
+      List<String> wards,
+      OrganisationType type,
+      Long themeId,
+      String network,
+      List<Word> words) {}
 
   Hits search(DirectorySearch search, PageRequest page) {
     Query query = resolve(search);
@@ -168,7 +173,8 @@ class OrganisationIndex {
               .findFirst()
               .orElse(-1L); // an unknown theme matches nothing, as the database query did
     }
-    return new Query(county, wards, search.type(), themeId, words(search.text(), areas));
+    String network = notBlank(search.network()) ? search.network().strip() : null;
+    return new Query(county, wards, search.type(), themeId, network, words(search.text(), areas));
   }
 
   private static PredicateFinalStep predicate(
@@ -185,6 +191,9 @@ class OrganisationIndex {
           query.wards().isEmpty()
               ? f.matchNone()
               : f.terms().field("wards").matchingAny(query.wards()));
+    }
+    if (query.network() != null) {
+      all.filter(f.match().field(SearchIndexNetworks.FIELD).matching(query.network()));
     }
     if (byTheme && query.themeId() != null) {
       all.filter(f.match().field("themes").matching(query.themeId()));

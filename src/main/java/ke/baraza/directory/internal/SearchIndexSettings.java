@@ -1,6 +1,7 @@
 package ke.baraza.directory.internal;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.core.LowerCaseFilterFactory;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilterFactory;
@@ -13,11 +14,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Hibernate Search's defaults for Baraza: a Lucene index in files under {@code <data dir>/index},
- * the {@value #TEXT} analyser, and writes that are searchable when their transaction has committed.
- * Each is only a default: a {@code spring.jpa.properties.hibernate.search.*} property wins (the
- * tests keep the index in memory with {@code directory.type=local-heap}; another backend, such as
- * Elasticsearch, is chosen with {@code backend.type} and its own analyser definition, see
- * docs/decisions.md).
+ * the {@value #TEXT} analyser, and writes that are searchable when their transaction has committed;
+ * and the mapping of an organisation's networks ({@link SearchIndexNetworks}). Each is only a
+ * default: a {@code spring.jpa.properties.hibernate.search.*} property wins (the tests keep the
+ * index in memory with {@code directory.type=local-heap}; another backend, such as Elasticsearch,
+ * is chosen with {@code backend.type} and its own analyser definition, see docs/decisions.md).
  */
 @Component
 class SearchIndexSettings implements HibernatePropertiesCustomizer {
@@ -53,6 +54,13 @@ class SearchIndexSettings implements HibernatePropertiesCustomizer {
       properties.putIfAbsent(
           PREFIX + "backend.analysis.configurer", BeanReference.ofInstance(analysis));
     }
+    // The mapping of the organisations' networks is part of the index, not a setting: added to any
+    // configurer of the operator's own.
+    Object configurers = properties.get(PREFIX + "mapping.configurer");
+    BeanReference<?> networks = BeanReference.ofInstance(SearchIndexNetworks.mapping());
+    properties.put(
+        PREFIX + "mapping.configurer",
+        configurers == null ? networks : List.of(configurers, networks));
     // A write is in the index, and visible to searches, before the request that made it returns.
     properties.putIfAbsent(PREFIX + "indexing.plan.synchronization.strategy", "sync");
   }

@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * are indexed as they commit; rows written by SQL (a migration, a restore, another tool) are not,
  * and a new index (a first start, a new mapping version) is empty. So at start-up, before the
  * application reports itself ready, the index is rebuilt from the database when it holds another
- * number of organisations than the table or misses the latest change; {@code
+ * number of organisations than the table, another number of organisations with an active membership
+ * of a network ({@link SearchIndexNetworks}), or misses the latest change; {@code
  * --baraza.search.reindex=true} rebuilds it in any case.
  */
 @Component
@@ -61,8 +62,9 @@ public class SearchIndexStartup implements ApplicationRunner {
   }
 
   /**
-   * Rebuilds the index when it is out of date: another count than the table, or a row changed later
-   * than anything indexed. Blocks until done; meanwhile searches find only what is indexed so far.
+   * Rebuilds the index when it is out of date: another count than the table, another count of
+   * organisations in networks, or a row changed later than anything indexed. Blocks until done;
+   * meanwhile searches find only what is indexed so far.
    *
    * @return whether it rebuilt
    */
@@ -81,6 +83,19 @@ public class SearchIndexStartup implements ApplicationRunner {
         search.search(Organisation.class).where(f -> f.matchAll()).fetchTotalHitCount();
     long rows = jdbc.sql("select count(*) from organisation").query(Long.class).single();
     if (documents != rows) {
+      return true;
+    }
+    // memberships written by SQL, or an index from before networks were indexed
+    long members =
+        jdbc.sql("select count(distinct organisation_id) from membership where status = 'ACTIVE'")
+            .query(Long.class)
+            .single();
+    long documentsWithNetworks =
+        search
+            .search(Organisation.class)
+            .where(f -> f.exists().field(SearchIndexNetworks.FIELD))
+            .fetchTotalHitCount();
+    if (members != documentsWithNetworks) {
       return true;
     }
     if (rows == 0) {
@@ -103,12 +118,15 @@ public class SearchIndexStartup implements ApplicationRunner {
   private void rebuild() throws InterruptedException {
     long start = System.nanoTime();
     log.info("Building the directory's search index from the database");
-    Search.mapping(entityManagerFactory)
-        .scope(Organisation.class)
-        .massIndexer()
-        .threadsToLoadObjects(2)
-        .batchSizeToLoadObjects(100)
-        .startAndWait();
+    try (SearchIndexNetworks.Rebuild networks = SearchIndexNetworks.rebuild(jdbc)) {
+      Search.mapping(entityManagerFactory)
+          .scope(Organisation.class)
+          .massIndexer()
+          .threadsToLoadObjects(2)
+          .batchSizeToLoadObjects(100)
+          .environment(networks)
+          .startAndWait();
+    }
     log.info(
         "Built the directory's search index in {} s", (System.nanoTime() - start) / 1_000_000_000);
   }

@@ -30,7 +30,9 @@ class DirectoryApiController {
 
   @GetMapping("/api/v1/organisations")
   @Operation(
-      summary = "Organisations by county, text, ward, type or thematic area; paged (size ≤ 200)")
+      summary =
+          "Organisations by county, text, ward, type, thematic area or network (the public id of a"
+              + " network or body: its active members); paged (size ≤ 200)")
   PageResult<OrganisationSummary> search(
       @RequestParam(required = false) String county,
       @RequestParam(required = false) String q,
@@ -38,6 +40,7 @@ class DirectoryApiController {
       @RequestParam(required = false) String ward,
       @RequestParam(required = false) String type,
       @RequestParam(required = false) String theme,
+      @RequestParam(required = false) String network,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size) {
     if (county != null && !county.isBlank() && !geography.isCounty(county)) {
@@ -52,7 +55,7 @@ class DirectoryApiController {
       }
     }
     return directory.search(
-        new DirectorySearch(q, county, subcounty, ward, chosen, theme),
+        new DirectorySearch(q, county, subcounty, ward, chosen, theme, network),
         new PageRequest(page, size));
   }
 

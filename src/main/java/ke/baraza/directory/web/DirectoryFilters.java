@@ -7,11 +7,17 @@ import ke.baraza.geography.GeographyApi;
 
 /**
  * The directory's filters as they come in a query string ({@code q, county, subcounty, ward, type,
- * theme}); the page, its downloads and its counts read them alike. Unknown counties and types mean
- * "any".
+ * theme, network}); the page, its downloads and its counts read them alike. Unknown counties and
+ * types mean "any"; an unknown network matches nothing.
  */
 public record DirectoryFilters(
-    String q, String county, String subcounty, String ward, String type, String theme) {
+    String q,
+    String county,
+    String subcounty,
+    String ward,
+    String type,
+    String theme,
+    String network) {
 
   /** The search these filters ask for. */
   DirectorySearch toSearch(GeographyApi geography) {
@@ -21,7 +27,8 @@ public record DirectoryFilters(
             .findFirst()
             .orElse(null);
     String countyCode = county != null && geography.isCounty(county) ? county : "";
-    return new DirectorySearch(nz(q), countyCode, nz(subcounty), nz(ward), chosenType, nz(theme));
+    return new DirectorySearch(
+        nz(q), countyCode, nz(subcounty), nz(ward), chosenType, nz(theme), nz(network));
   }
 
   private static String nz(String value) {

@@ -62,6 +62,7 @@ public final class DirectoryLinks {
     query.put("q", search.text());
     query.put("county", search.countyCode());
     query.put("type", search.type() == null ? null : search.type().name());
+    query.put("network", search.network());
     return query;
   }
 

@@ -6,7 +6,9 @@ import java.util.Locale;
 import ke.baraza.directory.DirectoryApi;
 import ke.baraza.directory.DirectorySearch;
 import ke.baraza.directory.OrganisationType;
+import ke.baraza.directory.internal.BodyService;
 import ke.baraza.directory.internal.DirectoryPermissions;
+import ke.baraza.directory.internal.NetworkTree;
 import ke.baraza.directory.internal.Organisation;
 import ke.baraza.directory.internal.OrganisationCounts;
 import ke.baraza.directory.internal.OrganisationService;
@@ -21,7 +23,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The public directory: search with filters, and each organisation's page. */
+/**
+ * The public directory: search with filters (the network filter offers the chosen county's networks
+ * and bodies), and each organisation's page.
+ */
 @Controller
 class DirectoryPages {
 
@@ -32,6 +37,8 @@ class DirectoryPages {
   private final DirectoryPermissions permissions;
   private final PeopleQueries people;
   private final OrganisationCounts counts;
+  private final BodyService bodies;
+  private final NetworkTree tree;
 
   DirectoryPages(
       DirectoryApi directory,
@@ -40,7 +47,10 @@ class DirectoryPages {
       GeographyApi geography,
       DirectoryPermissions permissions,
       PeopleQueries people,
-      OrganisationCounts counts) {
+      OrganisationCounts counts,
+      BodyService bodies,
+      NetworkTree tree) {
+    this.tree = tree;
     this.people = people;
     this.directory = directory;
     this.organisations = organisations;
@@ -48,6 +58,7 @@ class DirectoryPages {
     this.geography = geography;
     this.permissions = permissions;
     this.counts = counts;
+    this.bodies = bodies;
   }
 
   @GetMapping("/directory")
@@ -63,9 +74,11 @@ class DirectoryPages {
       request.setAttribute(PageContext.COUNTY_ATTRIBUTE, countyCode);
       model.addAttribute("subCounties", geography.subCounties(countyCode));
       model.addAttribute("themes", themes.of(countyCode));
+      model.addAttribute("networks", bodies.ofCounty(countyCode));
     } else {
       model.addAttribute("subCounties", List.of());
       model.addAttribute("themes", List.of());
+      model.addAttribute("networks", List.of());
     }
     model.addAttribute("search", search);
     model.addAttribute("types", OrganisationType.values());
@@ -101,6 +114,7 @@ class DirectoryPages {
     model.addAttribute("mayEdit", permissions.mayEdit(organisation));
     model.addAttribute("mayVerify", permissions.isCountyStaff(organisation.countyCode()));
     model.addAttribute("people", people.peopleOf(organisation));
+    model.addAttribute("networks", tree.bodiesOf(organisation));
     return "directory/organisation";
   }
 }

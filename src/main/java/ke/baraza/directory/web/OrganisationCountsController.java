@@ -36,6 +36,7 @@ class OrganisationCountsController {
       @RequestParam(required = false) String ward,
       @RequestParam(required = false) String type,
       @RequestParam(required = false) String theme,
+      @RequestParam(required = false) String network,
       Locale locale) {
     OrganisationType chosen = null;
     if (type != null && !type.isBlank()) {
@@ -45,6 +46,7 @@ class OrganisationCountsController {
         throw UserError.badRequest("organisation.type.invalid");
       }
     }
-    return counts.of(new DirectorySearch(q, county, subcounty, ward, chosen, theme), locale);
+    return counts.of(
+        new DirectorySearch(q, county, subcounty, ward, chosen, theme, network), locale);
   }
 }

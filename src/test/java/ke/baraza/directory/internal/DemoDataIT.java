@@ -54,10 +54,27 @@ class DemoDataIT {
                     + DEMO))
         .isEqualTo(1);
 
+    assertThat(posts("COUNTY_LEAD", "SEK")).as("one per county of seed 003's table").isEqualTo(3);
+    assertThat(posts("DEPUTY_COUNTY_LEAD", "SEK")).isEqualTo(3);
+    assertThat(posts("POINT_OF_CONTACT", "SEK")).isEqualTo(3);
+    assertThat(posts("MEMBER", "OGP-SC")).as("the plan's four endorsers").isEqualTo(4);
+    assertThat(
+            count(
+                "select count(*) from person p join post t on t.person_id = p.id"
+                    + " join body b on b.id = t.body_id where (p.email is not null or p.phone is not"
+                    + " null)"
+                    + DEMO.replace("description", "b.description")))
+        .as("no contacts for real people")
+        .isZero();
+    long people = count("select count(*) from person");
+    long posts = count("select count(*) from post");
+
     demo.run(new DefaultApplicationArguments("--demo"));
     assertThat(count("select count(*) from organisation"))
         .as("a second run adds nothing")
         .isEqualTo(organisations);
+    assertThat(count("select count(*) from person")).isEqualTo(people);
+    assertThat(count("select count(*) from post")).isEqualTo(posts);
 
     String mccn =
         jdbc.sql("select public_id from body where acronym = 'MCCN'" + DEMO)
@@ -70,6 +87,50 @@ class DemoDataIT {
             "Yatta",
             "Kivaa Ward CBO",
             "Kivaa Women Self-Help Group");
+
+    String kitui = bodyId("SEK", "015");
+    assertThat(new Browser().get("/bodies/" + kitui).body())
+        .containsPattern("County lead: <a href=\"/people/[a-z0-9]{12}\">Patrick Mburu</a> \\(<a")
+        .contains("Deputy county lead", "Meshack Mulinge", "KCDMS", "Patricia Koki");
+    assertThat(new Browser().get("/bodies/" + bodyId("OGP-SC", "037")).body())
+        .contains("Edward Wambani", "Kakamega Civil Society Network", "Conrad Keya", "YSAG");
+    String popolo =
+        new Browser().get("/api/v1/popolo/posts?county=006&size=200", "application/json").body();
+    assertThat(popolo)
+        .contains(
+            "\"label\":\"County lead, SEK Coordination Mechanism\"",
+            "\"label\":\"Deputy county lead, SEK Coordination Mechanism\"",
+            "\"organization_id\":\"" + bodyId("SEK", "006") + "\"",
+            "\"person_id\":\"" + personId("Ganga Rao", "006") + "\"",
+            "\"person_id\":\"" + personId("Margaret Indimuli", "006") + "\"");
+  }
+
+  /** Posts of a role in the demo's bodies of an acronym. */
+  private long posts(String role, String acronym) {
+    return jdbc.sql(
+            "select count(*) from post p join body b on b.id = p.body_id where p.role = ?"
+                + " and b.acronym = ?"
+                + DEMO.replace("description", "b.description"))
+        .params(role, acronym)
+        .query(Long.class)
+        .single();
+  }
+
+  private String bodyId(String acronym, String county) {
+    return jdbc.sql("select public_id from body where acronym = ? and county_code = ?" + DEMO)
+        .params(acronym, county)
+        .query(String.class)
+        .single();
+  }
+
+  private String personId(String name, String county) {
+    return jdbc.sql(
+            "select p.public_id from person p join post t on t.person_id = p.id join body b on"
+                + " b.id = t.body_id where p.name = ? and p.county_code = ?"
+                + DEMO.replace("description", "b.description"))
+        .params(name, county)
+        .query(String.class)
+        .single();
   }
 
   /** Rows made by the demo loader, not by other tests with similar names. */
