@@ -2,9 +2,10 @@ package ke.baraza.meetings;
 
 import java.util.Locale;
 
-/** Where a meeting stands; closing (after attendance) comes with the attendance register. */
+/** Where a meeting stands: scheduled, closed (its attendance register with it) or cancelled. */
 public enum MeetingStatus {
   SCHEDULED,
+  CLOSED,
   CANCELLED;
 
   public String messageKey() {

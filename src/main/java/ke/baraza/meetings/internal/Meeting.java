@@ -103,6 +103,12 @@ public class Meeting {
     this.updatedAt = now;
   }
 
+  /** Closes the meeting and its attendance register. */
+  void close(Instant now) {
+    this.status = MeetingStatus.CLOSED;
+    this.updatedAt = now;
+  }
+
   /** Marks the meeting changed (its agenda, say) so that calendars fetch it again. */
   void touch(Instant now) {
     this.updatedAt = now;
@@ -190,5 +196,10 @@ public class Meeting {
 
   public boolean cancelled() {
     return status == MeetingStatus.CANCELLED;
+  }
+
+  /** Whether people may still be signed in (or out): neither closed nor cancelled. */
+  public boolean takesAttendance() {
+    return status == MeetingStatus.SCHEDULED;
   }
 }

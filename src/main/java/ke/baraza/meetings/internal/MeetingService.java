@@ -180,6 +180,31 @@ public class MeetingService {
   }
 
   /**
+   * Closes a scheduled meeting and its attendance register; a closed or cancelled one stays as it
+   * is.
+   *
+   * @throws UserError 404 unknown, 403 not its organiser
+   */
+  public void close(String meetingId) {
+    Meeting meeting = find(meetingId);
+    requireManage(meeting);
+    boolean closed =
+        Boolean.TRUE.equals(
+            tx.execute(
+                status -> {
+                  Meeting fresh = meetings.lockByPublicId(meeting.publicId()).orElseThrow();
+                  if (!fresh.takesAttendance()) {
+                    return false;
+                  }
+                  fresh.close(clock.instant());
+                  return true;
+                }));
+    if (closed) {
+      audit.record(actor(), "meetings:meeting-closed", meeting.publicId(), meeting.countyCode());
+    }
+  }
+
+  /**
    * A meeting's page for the current user.
    *
    * @throws UserError 404 when unknown or not visible to them (a private meeting is not revealed)

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * The calendar, its feeds and the API are public (public meetings only); a meeting's page is public
  * and shows a members-only or private meeting only to those {@link MeetingPermissions} lets see it;
  * writes need an account and are checked against the organiser. Answering an invitation needs only
- * the link's secret.
+ * the link's secret. The attendance register is for those who may edit the meeting; its figures
+ * show on the meeting's page, aggregated only.
  */
 @Component
 class MeetingsSecurityRules implements SecurityRules {
@@ -37,6 +38,11 @@ class MeetingsSecurityRules implements SecurityRules {
         post("/meetings/{id}/agenda/{item}/move", SIGNED_IN),
         post("/meetings/{id}/agenda/{item}/remove", SIGNED_IN),
         post("/meetings/{id}/invitations", SIGNED_IN),
+        get("/meetings/{id}/attendance", SIGNED_IN),
+        post("/meetings/{id}/attendance/people", SIGNED_IN),
+        post("/meetings/{id}/attendance/walk-ins", SIGNED_IN),
+        post("/meetings/{id}/attendance/{entry}/remove", SIGNED_IN),
+        post("/meetings/{id}/close", SIGNED_IN),
         get("/rsvp/{token}", PUBLIC),
         post("/rsvp/{token}", PUBLIC));
   }

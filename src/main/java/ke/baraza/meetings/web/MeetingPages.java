@@ -10,6 +10,7 @@ import ke.baraza.geography.Ward;
 import ke.baraza.meetings.MeetingKind;
 import ke.baraza.meetings.Recurrence;
 import ke.baraza.meetings.Visibility;
+import ke.baraza.meetings.internal.AttendanceService;
 import ke.baraza.meetings.internal.InvitationService;
 import ke.baraza.meetings.internal.Meeting;
 import ke.baraza.meetings.internal.MeetingForm;
@@ -34,10 +35,16 @@ class MeetingPages {
   private final MeetingService meetings;
   private final InvitationService invitations;
   private final GeographyApi geography;
+  private final AttendanceService attendance;
 
-  MeetingPages(MeetingService meetings, InvitationService invitations, GeographyApi geography) {
+  MeetingPages(
+      MeetingService meetings,
+      InvitationService invitations,
+      GeographyApi geography,
+      AttendanceService attendance) {
     this.meetings = meetings;
     this.invitations = invitations;
+    this.attendance = attendance;
     this.geography = geography;
   }
 
@@ -187,6 +194,7 @@ class MeetingPages {
     model.addAttribute("page", page);
     model.addAttribute("place", place(m));
     model.addAttribute("errors", errors);
+    model.addAttribute("figures", attendance.figures(m));
     if (page.manage()) {
       model.addAttribute("invitees", invitations.invitees(m));
       model.addAttribute("candidates", invitations.candidates(m, page.organiser()));
