@@ -10,12 +10,12 @@ import ke.baraza.testing.Browser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Organisations, bodies and people made through the pages, as the people and posts tests need. */
-final class PeopleFixtures {
+public final class PeopleFixtures {
 
   private PeopleFixtures() {}
 
   /** A signed-in account holding {@code role} in {@code county} (second factor done). */
-  static Browser staff(JdbcClient jdbc, String who, String role, String county) {
+  public static Browser staff(JdbcClient jdbc, String who, String role, String county) {
     String email = AccountFixtures.verifiedAccount(who);
     AccountFixtures.grant(jdbc, email, role, county);
     Browser browser = new Browser();
@@ -24,7 +24,7 @@ final class PeopleFixtures {
   }
 
   /** A signed-in editor of one organisation. */
-  static Browser editorOf(JdbcClient jdbc, String organisation, String county) {
+  public static Browser editorOf(JdbcClient jdbc, String organisation, String county) {
     String email = AccountFixtures.verifiedAccount("editor");
     AccountFixtures.grantFor(jdbc, email, "ORGANISATION_EDITOR", county, organisation);
     Browser browser = new Browser();
@@ -33,16 +33,30 @@ final class PeopleFixtures {
   }
 
   /** Adds an organisation as county staff would; returns its public id. */
-  static String organisation(Browser staff, String county, String name) {
+  public static String organisation(Browser staff, String county, String name) {
+    return organisation(staff, county, name, null);
+  }
+
+  /** Adds an organisation with an e-mail address (none when {@code email} is null). */
+  public static String organisation(Browser staff, String county, String name, String email) {
     staff.get("/directory");
-    HttpResponse<String> created =
-        staff.post("/organisations", Map.of("county", county, "name", name, "type", "CBO"));
+    Map<String, String> fields =
+        new HashMap<>(Map.of("county", county, "name", name, "type", "CBO"));
+    if (email != null) {
+      fields.put("email", email);
+    }
+    HttpResponse<String> created = staff.post("/organisations", fields);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
     return after(created, "/organisations/");
   }
 
+  /** Adds a network to the county; returns its public id. */
+  public static String body(Browser staff, String county, String name) {
+    return body(staff, county, name, "NETWORK");
+  }
+
   /** Adds a body of {@code kind} to the county; returns its public id. */
-  static String body(Browser staff, String county, String name, String kind) {
+  public static String body(Browser staff, String county, String name, String kind) {
     staff.get("/bodies/new?county=" + county);
     HttpResponse<String> created =
         staff.post("/bodies", Map.of("county", county, "name", name, "kind", kind));
@@ -51,7 +65,7 @@ final class PeopleFixtures {
   }
 
   /** Makes an organisation an active member of a body. */
-  static void admit(Browser manager, String body, String organisation) {
+  public static void admit(Browser manager, String body, String organisation) {
     manager.get("/bodies/" + body);
     assertThat(
             manager
@@ -63,7 +77,7 @@ final class PeopleFixtures {
   }
 
   /** Posts the new-person form for an organisation. */
-  static HttpResponse<String> addPerson(
+  public static HttpResponse<String> addPerson(
       Browser browser, String organisation, Map<String, String> fields) {
     browser.get("/people/new?organisation=" + organisation);
     Map<String, String> all = new HashMap<>(fields);
@@ -72,22 +86,22 @@ final class PeopleFixtures {
   }
 
   /** Adds a person and returns their public id. */
-  static String person(Browser browser, String organisation, Map<String, String> fields) {
+  public static String person(Browser browser, String organisation, Map<String, String> fields) {
     HttpResponse<String> created = addPerson(browser, organisation, fields);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
     return after(created, "/people/");
   }
 
-  static String after(HttpResponse<String> redirect, String prefix) {
+  public static String after(HttpResponse<String> redirect, String prefix) {
     return redirect
         .headers()
         .firstValue("Location")
         .orElseThrow()
         .replaceAll(".*" + prefix, "")
-        .replaceAll("[?;].*", "");
+        .replaceAll("[?;#].*", "");
   }
 
-  static String n() {
+  public static String n() {
     return Long.toString(System.nanoTime() % 1_000_000_000L, 36);
   }
 }

@@ -1,13 +1,13 @@
 package ke.baraza.meetings;
 
-import static ke.baraza.meetings.MeetingFixtures.admit;
-import static ke.baraza.meetings.MeetingFixtures.body;
+import static ke.baraza.directory.PeopleFixtures.admit;
+import static ke.baraza.directory.PeopleFixtures.body;
+import static ke.baraza.directory.PeopleFixtures.n;
+import static ke.baraza.directory.PeopleFixtures.organisation;
+import static ke.baraza.directory.PeopleFixtures.staff;
 import static ke.baraza.meetings.MeetingFixtures.form;
 import static ke.baraza.meetings.MeetingFixtures.holderFor;
 import static ke.baraza.meetings.MeetingFixtures.meeting;
-import static ke.baraza.meetings.MeetingFixtures.n;
-import static ke.baraza.meetings.MeetingFixtures.organisation;
-import static ke.baraza.meetings.MeetingFixtures.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;

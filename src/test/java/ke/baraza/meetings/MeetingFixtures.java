@@ -6,22 +6,17 @@ import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
 import ke.baraza.accounts.AccountFixtures;
+import ke.baraza.directory.PeopleFixtures;
 import ke.baraza.testing.Browser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Accounts, directory records and meetings made through the pages, as people make them. */
+/**
+ * Accounts and meetings made through the pages, as people make them; directory records come from
+ * {@link PeopleFixtures}.
+ */
 final class MeetingFixtures {
 
   private MeetingFixtures() {}
-
-  /** A signed-in account holding {@code role} in {@code county} (second factor done). */
-  static Browser staff(JdbcClient jdbc, String who, String role, String county) {
-    String email = AccountFixtures.verifiedAccount(who);
-    AccountFixtures.grant(jdbc, email, role, county);
-    Browser browser = new Browser();
-    AccountFixtures.signInWithSecondFactor(browser, email, null);
-    return browser;
-  }
 
   /** A signed-in account holding {@code role} for one body or organisation. */
   static Browser holderFor(JdbcClient jdbc, String role, String county, String scope) {
@@ -44,48 +39,11 @@ final class MeetingFixtures {
     return browser;
   }
 
-  /** An organisation added by county staff, with an e-mail address when {@code email} is set. */
-  static String organisation(Browser staff, String county, String name, String email) {
-    staff.get("/directory");
-    Map<String, String> fields =
-        new HashMap<>(Map.of("county", county, "name", name, "type", "CBO"));
-    if (email != null) {
-      fields.put("email", email);
-    }
-    HttpResponse<String> created = staff.post("/organisations", fields);
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
-    return after(created, "/organisations/");
-  }
-
-  static String body(Browser staff, String county, String name) {
-    staff.get("/bodies/new?county=" + county);
-    HttpResponse<String> created =
-        staff.post("/bodies", Map.of("county", county, "name", name, "kind", "NETWORK"));
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
-    return after(created, "/bodies/");
-  }
-
-  static void admit(Browser manager, String body, String organisation) {
-    manager.get("/bodies/" + body);
-    assertThat(
-            manager
-                .post(
-                    "/bodies/" + body + "/members",
-                    Map.of("organisation", organisation, "since", "2023-01-01"))
-                .statusCode())
-        .isEqualTo(302);
-  }
-
   /** A person of an organisation; returns their public id. */
   static String person(
       Browser browser, String organisation, String name, String email, String lang) {
-    browser.get("/people/new?organisation=" + organisation);
-    HttpResponse<String> created =
-        browser.post(
-            "/people",
-            Map.of("organisation", organisation, "name", name, "email", email, "language", lang));
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
-    return after(created, "/people/");
+    return PeopleFixtures.person(
+        browser, organisation, Map.of("name", name, "email", email, "language", lang));
   }
 
   /** The form of a one-off public coordination meeting on {@code date}, 10:00 to 13:00. */
@@ -115,19 +73,6 @@ final class MeetingFixtures {
   static String meeting(Browser browser, String organiser, Map<String, String> form) {
     HttpResponse<String> created = schedule(browser, organiser, form);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
-    return after(created, "/meetings/");
-  }
-
-  static String after(HttpResponse<String> redirect, String prefix) {
-    return redirect
-        .headers()
-        .firstValue("Location")
-        .orElseThrow()
-        .replaceAll(".*" + prefix, "")
-        .replaceAll("[?;#].*", "");
-  }
-
-  static String n() {
-    return Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+    return PeopleFixtures.after(created, "/meetings/");
   }
 }
