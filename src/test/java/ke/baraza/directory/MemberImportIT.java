@@ -197,6 +197,38 @@ class MemberImportIT {
   }
 
   @Test
+  void undoKeepsAPersonWhomAnotherOrganisationNowCountsIn() {
+    String suffix = n();
+    String network = PeopleFixtures.body(official, "016", "Kangundo Network " + suffix);
+    String other = PeopleFixtures.organisation(official, "016", "Kangundo Youth " + suffix);
+    String csv = "Name,Organisation\r\nRose Nduku " + suffix + ",Tala Women " + suffix + "\r\n";
+    String imported = upload(official, network, "one.csv", csv.getBytes(UTF_8));
+    assertThat(apply(official, network, imported)).isEqualTo(302);
+    // Meanwhile the person is added to another organisation, outside the import.
+    jdbc.sql(
+            "insert into person_organisation (person_id, organisation_id, title)"
+                + " select p.id, o.id, '' from person p, organisation o"
+                + " where p.name = ? and o.public_id = ?")
+        .params("Rose Nduku " + suffix, other)
+        .update();
+
+    official.get("/bodies/" + network + "/imports/" + imported);
+    HttpResponse<String> undone =
+        official.post("/bodies/" + network + "/imports/" + imported + "/undo", Map.of());
+    assertThat(official.follow(undone).body())
+        .contains("The import was undone.")
+        .contains("1 records were kept");
+    assertThat(peopleOf(other)).containsExactly("Rose Nduku " + suffix);
+    assertThat(
+            jdbc.sql("select count(*) from organisation where name = ?")
+                .param("Tala Women " + suffix)
+                .query(Long.class)
+                .single())
+        .isZero();
+    assertThat(memberNames(network)).isEmpty();
+  }
+
+  @Test
   void sameNamedOrganisationsAreFlaggedUnlessTheWardSaysWhich() throws IOException {
     String suffix = n();
     String network = PeopleFixtures.body(official, "016", "Kathiani Forum " + suffix, "NETWORK");

@@ -45,6 +45,7 @@ import ke.baraza.shared.PublicId;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -115,6 +116,7 @@ public class MemberImports {
   private final GeographyApi geography;
   private final MessageSource messages;
   private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
   private final AuditLog audit;
   private final Clock clock;
 
@@ -126,8 +128,10 @@ public class MemberImports {
       GeographyApi geography,
       MessageSource messages,
       JdbcClient jdbc,
+      JdbcTemplate batch,
       AuditLog audit,
       Clock clock) {
+    this.batch = batch;
     this.bodies = bodies;
     this.organisations = organisations;
     this.people = people;
@@ -268,13 +272,12 @@ public class MemberImports {
     jdbc.sql("update member_import set imported = ?, invalid = ? where id = ?")
         .params(plan.count("valid"), plan.count("invalid"), importKey)
         .update();
-    for (Object[] change : changes) {
-      jdbc.sql(
-              "insert into member_import_change (import_id, kind, target_id, other_id)"
-                  + " values (?, ?, ?, ?)")
-          .params(importKey, change[0], change[1], change[2])
-          .update();
-    }
+    batch.batchUpdate(
+        "insert into member_import_change (import_id, kind, target_id, other_id)"
+            + " values (?, ?, ?, ?)",
+        changes.stream()
+            .map(change -> new Object[] {importKey, change[0], change[1], change[2]})
+            .toList());
     audit.record(actor(), "directory:import-applied", importId, body.countyCode());
     return summary(body, importId);
   }
@@ -388,70 +391,63 @@ public class MemberImports {
             .param(key(importId))
             .query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getObject(3)})
             .list();
-    int removed = 0;
-    int kept = 0;
-    for (Object[] change : changes) {
-      long target = (Long) change[1];
-      boolean done =
-          switch (Change.valueOf((String) change[0])) {
-            case MEMBERSHIP -> removeMembership(target);
-            case APPROVAL -> reopen(target);
-            case LINK -> unlink(target, ((Number) change[2]).longValue());
-            case PERSON -> removePerson(target);
-            case ORGANISATION -> removeOrganisation(target);
-          };
-      if (done) {
-        removed++;
-      } else {
-        kept++;
-      }
+    Map<Change, List<Object[]>> byKind = new java.util.EnumMap<>(Change.class);
+    changes.forEach(
+        c -> byKind.computeIfAbsent(Change.valueOf((String) c[0]), k -> new ArrayList<>()).add(c));
+    // Memberships through JPA, so that the search index follows; links and people (not indexed)
+    // in batches, each delete guarded so that what something else now depends on is kept.
+    List<Membership> made = memberships.findAllById(targets(byKind, Change.MEMBERSHIP));
+    memberships.deleteAll(made);
+    List<Membership> approved =
+        memberships.findAllById(targets(byKind, Change.APPROVAL)).stream()
+            .filter(m -> m.status() == MembershipStatus.ACTIVE)
+            .toList();
+    approved.forEach(Membership::reopen);
+    memberships.flush();
+    int removed = made.size() + approved.size();
+    removed +=
+        updated(
+            "delete from person_organisation where person_id = ? and organisation_id = ?",
+            byKind.getOrDefault(Change.LINK, List.of()).stream()
+                .map(c -> new Object[] {c[1], c[2]})
+                .toList());
+    removed +=
+        updated(
+            """
+            delete from person where id = ? and merged_into_id is null
+              and not exists (select 1 from person_organisation po where po.person_id = ?)
+              and not exists (select 1 from post where post.person_id = ?)
+              and not exists (select 1 from person m where m.merged_into_id = ?)""",
+            byKind.getOrDefault(Change.PERSON, List.of()).stream()
+                .map(c -> new Object[] {c[1], c[1], c[1], c[1]})
+                .toList());
+    for (long id : targets(byKind, Change.ORGANISATION)) {
+      removed += removeOrganisation(id) ? 1 : 0;
     }
     audit.record(actor(), "directory:import-undone", importId, body.countyCode());
-    return new Undone(removed, kept);
+    return new Undone(removed, changes.size() - removed);
   }
 
-  private boolean removeMembership(long id) {
-    Optional<Membership> m = memberships.findById(id);
-    m.ifPresent(memberships::delete);
-    return m.isPresent();
+  private static List<Long> targets(Map<Change, List<Object[]>> byKind, Change kind) {
+    return byKind.getOrDefault(kind, List.of()).stream().map(c -> (Long) c[1]).toList();
   }
 
-  private boolean reopen(long id) {
-    Optional<Membership> m =
-        memberships.findById(id).filter(x -> x.status() == MembershipStatus.ACTIVE);
-    m.ifPresent(Membership::reopen);
-    return m.isPresent();
-  }
-
-  private boolean unlink(long personId, long organisationId) {
-    Optional<Person> person = people.findById(personId);
-    if (person.isEmpty() || !person.get().organisations().containsKey(organisationId)) {
-      return false;
+  /** Runs one statement per row in batches; how many rows it changed in all. */
+  private int updated(String sql, List<Object[]> rows) {
+    int total = 0;
+    for (int[] counts : batch.batchUpdate(sql, rows, 1_000, MemberImports::setAll)) {
+      for (int count : counts) {
+        total += Math.max(count, 0);
+      }
     }
-    person.get().leave(organisationId);
-    return true;
+    return total;
   }
 
-  private boolean removePerson(long id) {
-    Optional<Person> person = people.findById(id);
-    if (person.isEmpty()
-        || !person.get().organisations().isEmpty()
-        || person.get().mergedIntoId() != null) {
-      return false;
+  private static void setAll(java.sql.PreparedStatement ps, Object[] row)
+      throws java.sql.SQLException {
+    for (int i = 0; i < row.length; i++) {
+      ps.setObject(i + 1, row[i]);
     }
-    people.flush();
-    long depends =
-        jdbc.sql(
-                "select (select count(*) from post where person_id = :id)"
-                    + " + (select count(*) from person where merged_into_id = :id)")
-            .param("id", id)
-            .query(Long.class)
-            .single();
-    if (depends > 0) {
-      return false;
-    }
-    people.delete(person.get());
-    return true;
   }
 
   private boolean removeOrganisation(long id) {
@@ -512,11 +508,14 @@ public class MemberImports {
     TabularExport.write(format, header, rows, out);
   }
 
-  /** The format an import's file was read as. */
+  /**
+   * One import of the body, without reading its file.
+   *
+   * @throws UserError 404 for an unknown body or import, 403 unless the user runs the body
+   */
   @Transactional(readOnly = true)
-  public TabularFormat formatOf(String bodyId, String importId) {
-    Body body = managed(bodyId);
-    return table(body, importId).format();
+  public Summary find(String bodyId, String importId) {
+    return summary(managed(bodyId), importId);
   }
 
   private Body managed(String bodyId) {

@@ -161,7 +161,7 @@ class ImportPages {
   private void invalid(
       String id, String importId, TabularFormat format, Locale locale, HttpServletResponse response)
       throws IOException {
-    imports.formatOf(id, importId);
+    imports.find(id, importId); // refused before any header of the download is set
     String extension = format == TabularFormat.CSV ? "csv" : "xlsx";
     response.setContentType(
         format == TabularFormat.CSV
