@@ -33,7 +33,8 @@ import org.springframework.stereotype.Component;
  * no, each with its own answer link. Safe with several application nodes: each message is claimed
  * first by an update that succeeds on one node only ({@code ... where mailed_at is null}), then
  * sent. A message that fails is released to be tried again, five times at most; a node that stops
- * between a claim and its sending loses that one message rather than sending it twice.
+ * between a claim and its sending loses that one message rather than sending it twice. Invitees
+ * with a phone number also get the reminder by SMS (once, not retried).
  */
 @Component
 public class InvitationMailer {
@@ -192,8 +193,20 @@ public class InvitationMailer {
       boolean late =
           reminders
               && d.mailedAt().toInstant().isAfter(d.startsAt().toInstant().minus(remindBefore));
-      if (to == null || to.email() == null || late) {
+      boolean bySms = reminders && to != null && to.phone() != null;
+      if (to == null || (to.email() == null && !bySms) || late) {
         continue; // nobody to write to, or the invitation itself came within the reminder's time
+      }
+      if (bySms) {
+        try {
+          sms(d, to, tokens.get(d.id()), wards);
+        } catch (RuntimeException e) {
+          // not retried: the e-mail below may already carry the reminder, and SMS cost money
+          log.warn("Meeting {} reminder by SMS failed: {}", d.publicId(), e.toString());
+        }
+      }
+      if (to.email() == null) {
+        continue;
       }
       try {
         mail(d, to, tokens.get(d.id()), reminders, organisers, wards, agendas);
@@ -304,6 +317,19 @@ public class InvitationMailer {
       }
     }
     notifier.email(to.email(), String.join(" / ", subjects), text.toString());
+  }
+
+  /** A reminder short enough for a feature phone, in the invitee's language (else English). */
+  private void sms(Due d, Contact to, String token, Map<String, Ward> wards) {
+    Locale locale = "sw".equals(to.language()) ? SWAHILI : Locale.ENGLISH;
+    String when = MeetingTimes.when(d.startsAt().toInstant(), d.endsAt().toInstant(), locale);
+    String where = "";
+    if (d.venue() != null) {
+      Ward ward = d.wardCode() == null ? null : wards.get(d.wardCode());
+      where = ", " + d.venue() + (ward == null ? "" : ", " + ward.name());
+    }
+    String link = baseUrl + "/rsvp/" + token + "?lang=" + locale.getLanguage();
+    notifier.sms(to.phone(), t("reminder.sms", locale, d.title(), when, where, link));
   }
 
   private String t(String key, Locale locale, Object... args) {

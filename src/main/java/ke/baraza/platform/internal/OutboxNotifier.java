@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The adapter of a single-node install without SMTP or an SMS gateway: each message becomes a file
- * in {@code <data dir>/outbox}, readable by the operator, never written to the log.
+ * in {@code <data dir>/outbox}, readable by the operator, never written to the log. E-mail goes to
+ * SMTP and SMS to the gateway instead when they are configured.
  */
 class OutboxNotifier implements Notifier {
 
@@ -27,11 +28,18 @@ class OutboxNotifier implements Notifier {
   private final boolean smsOnly;
   private final Notifier mail;
 
-  OutboxNotifier(Path outbox, Clock clock, Notifier mail) {
+  private final AfricasTalkingSms gateway;
+
+  /**
+   * @param mail the SMTP adapter, or {@code null} to put e-mail in the outbox too
+   * @param gateway the SMS gateway, or {@code null} to put SMS in the outbox
+   */
+  OutboxNotifier(Path outbox, Clock clock, Notifier mail, AfricasTalkingSms gateway) {
     this.outbox = outbox;
     this.clock = clock;
     this.mail = mail;
     this.smsOnly = mail != null;
+    this.gateway = gateway;
   }
 
   @Override
@@ -46,6 +54,10 @@ class OutboxNotifier implements Notifier {
 
   @Override
   public void sms(String toE164, String text) {
+    if (gateway != null) {
+      gateway.send(toE164, text);
+      return;
+    }
     write("sms", "To: " + toE164 + "\n\n" + text);
     log.info("SMS to {} placed in the outbox", Notifier.mask(toE164));
   }
