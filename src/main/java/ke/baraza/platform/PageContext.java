@@ -67,6 +67,12 @@ public final class PageContext {
             .format(instant);
   }
 
+  /** A month ({@code 2026-07}) as people read it in the page's language, e.g. "Jul 2026". */
+  public String month(String yearMonth) {
+    return java.time.format.DateTimeFormatter.ofPattern("MMM yyyy", locale)
+        .format(java.time.YearMonth.parse(yearMonth));
+  }
+
   public String lang() {
     return locale.getLanguage();
   }

@@ -233,6 +233,19 @@ public class AttendanceService {
     Meeting meeting = page.meeting();
     requireOpen(meeting);
     Map<String, String> errors = new LinkedHashMap<>();
+    Entry entry = walkIn(meeting, form, errors);
+    if (!errors.isEmpty()) {
+      throw new InvalidInput(HttpStatus.BAD_REQUEST, errors);
+    }
+    return add(meeting, entry);
+  }
+
+  /**
+   * A walk-in's line of the register, checked by the rules of {@link #signInWalkIn}: each wrong
+   * field is put into {@code errors} (field name to message key), and then the line is {@code
+   * null}.
+   */
+  Entry walkIn(Meeting meeting, WalkInForm form, Map<String, String> errors) {
     String name = clean(form.name());
     if (name.length() < 2 || name.length() > 200) {
       errors.put("name", "attendance.name.invalid");
@@ -286,27 +299,25 @@ public class AttendanceService {
       errors.put("consent", "attendance.consent.needed");
     }
     if (!errors.isEmpty()) {
-      throw new InvalidInput(HttpStatus.BAD_REQUEST, errors);
+      return null;
     }
     String key =
         phone != null
             ? "phone:" + phone
             : "name:" + normalise(name) + "|" + normalise(organisationName);
-    Entry entry =
-        new Entry(
-            key,
-            null,
-            name,
-            organisation == null ? null : organisation.publicId(),
-            organisationName.isEmpty() ? null : organisationName,
-            organisation == null ? null : organisation.type(),
-            role.isEmpty() ? null : role,
-            phone,
-            ward.isEmpty() ? null : ward,
-            gender,
-            ageBand,
-            disability);
-    return add(meeting, entry);
+    return new Entry(
+        key,
+        null,
+        name,
+        organisation == null ? null : organisation.publicId(),
+        organisationName.isEmpty() ? null : organisationName,
+        organisation == null ? null : organisation.type(),
+        role.isEmpty() ? null : role,
+        phone,
+        ward.isEmpty() ? null : ward,
+        gender,
+        ageBand,
+        disability);
   }
 
   /**
@@ -384,7 +395,8 @@ public class AttendanceService {
     return new Figures(total, women, men, total - women - men, youth, disabled, byCount, wards);
   }
 
-  private record Entry(
+  /** A line of the register as it is stored; {@code key} counts the attendee once. */
+  record Entry(
       String key,
       String personRef,
       String name,
@@ -415,30 +427,7 @@ public class AttendanceService {
               if (there) {
                 return Outcome.ALREADY_SIGNED_IN;
               }
-              jdbc.sql(
-                      "insert into attendance (public_id, meeting_id, attendee_key, person_ref,"
-                          + " name, organisation_ref, organisation_name, organisation_type,"
-                          + " role_title, phone, ward_code, gender, age_band, disability,"
-                          + " signed_in_by, signed_in_at)"
-                          + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                  .params(
-                      PublicId.next(),
-                      meeting.id(),
-                      e.key(),
-                      e.personRef(),
-                      e.name(),
-                      e.organisationRef(),
-                      e.organisationName(),
-                      e.organisationType() == null ? null : e.organisationType().name(),
-                      e.role(),
-                      e.phone(),
-                      e.wardCode(),
-                      e.gender() == null ? null : e.gender().name(),
-                      e.ageBand() == null ? null : e.ageBand().name(),
-                      e.disability(),
-                      MeetingService.actor(),
-                      Timestamp.from(clock.instant()))
-                  .update();
+              insert(meeting, e);
               return Outcome.SIGNED_IN;
             });
     if (outcome == Outcome.SIGNED_IN) {
@@ -449,6 +438,33 @@ public class AttendanceService {
           meeting.countyCode());
     }
     return outcome;
+  }
+
+  private void insert(Meeting meeting, Entry e) {
+    jdbc.sql(
+            "insert into attendance (public_id, meeting_id, attendee_key, person_ref,"
+                + " name, organisation_ref, organisation_name, organisation_type,"
+                + " role_title, phone, ward_code, gender, age_band, disability,"
+                + " signed_in_by, signed_in_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            PublicId.next(),
+            meeting.id(),
+            e.key(),
+            e.personRef(),
+            e.name(),
+            e.organisationRef(),
+            e.organisationName(),
+            e.organisationType() == null ? null : e.organisationType().name(),
+            e.role(),
+            e.phone(),
+            e.wardCode(),
+            e.gender() == null ? null : e.gender().name(),
+            e.ageBand() == null ? null : e.ageBand().name(),
+            e.disability(),
+            MeetingService.actor(),
+            Timestamp.from(clock.instant()))
+        .update();
   }
 
   private List<String> signedInPeople(Meeting meeting) {
@@ -480,7 +496,44 @@ public class AttendanceService {
         .orElse(null);
   }
 
-  private static void requireOpen(Meeting meeting) {
+  /**
+   * Adds the lines not yet in the register, all under one lock on the meeting; a line whose
+   * attendee is already there (or earlier in {@code entries}) is skipped.
+   *
+   * @return how many lines were added
+   * @throws UserError 409 once the meeting is closed or cancelled; then nothing is added
+   */
+  int addAll(Meeting meeting, List<Entry> entries) {
+    int added =
+        tx.execute(
+            status -> {
+              requireOpen(meetingRows.lockByPublicId(meeting.publicId()).orElseThrow());
+              Set<String> there =
+                  new HashSet<>(
+                      jdbc.sql("select attendee_key from attendance where meeting_id = ?")
+                          .param(meeting.id())
+                          .query(String.class)
+                          .list());
+              int n = 0;
+              for (Entry e : entries) {
+                if (there.add(e.key())) {
+                  insert(meeting, e);
+                  n++;
+                }
+              }
+              return n;
+            });
+    if (added > 0) {
+      audit.record(
+          MeetingService.actor(),
+          "meetings:attendance-imported",
+          meeting.publicId(),
+          meeting.countyCode());
+    }
+    return added;
+  }
+
+  static void requireOpen(Meeting meeting) {
     if (!meeting.takesAttendance()) {
       throw UserError.conflict(
           meeting.cancelled() ? "attendance.meeting-cancelled" : "attendance.meeting-closed");

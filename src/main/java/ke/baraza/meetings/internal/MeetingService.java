@@ -238,6 +238,7 @@ public class MeetingService {
    *     over 200, or a 51st item
    */
   public void addItem(String meetingId, String title, String presenter) {
+    forEditing(meetingId); // refused before the input is looked at
     String t = clean(title);
     String p = clean(presenter);
     Map<String, String> errors = new LinkedHashMap<>();

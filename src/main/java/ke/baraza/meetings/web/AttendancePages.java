@@ -8,6 +8,7 @@ import ke.baraza.meetings.internal.AttendanceService;
 import ke.baraza.meetings.internal.AttendanceService.Outcome;
 import ke.baraza.meetings.internal.MeetingService;
 import ke.baraza.meetings.internal.MeetingService.MeetingPage;
+import ke.baraza.meetings.internal.RegisterImport;
 import ke.baraza.meetings.internal.WalkInForm;
 import ke.baraza.platform.InvalidInput;
 import ke.baraza.platform.PageContext;
@@ -26,10 +27,16 @@ class AttendancePages {
 
   private final AttendanceService attendance;
   private final MeetingService meetings;
+  private final RegisterImport imports;
   private final GeographyApi geography;
 
-  AttendancePages(AttendanceService attendance, MeetingService meetings, GeographyApi geography) {
+  AttendancePages(
+      AttendanceService attendance,
+      MeetingService meetings,
+      RegisterImport imports,
+      GeographyApi geography) {
     this.attendance = attendance;
+    this.imports = imports;
     this.meetings = meetings;
     this.geography = geography;
   }
@@ -106,6 +113,7 @@ class AttendancePages {
     model.addAttribute("organisations", attendance.organisations(page));
     model.addAttribute("attendees", attendance.attendees(page.meeting()));
     model.addAttribute("figures", attendance.figures(page.meeting()));
+    model.addAttribute("imports", imports.history(page.meeting()));
     model.addAttribute("form", form);
     model.addAttribute("errors", errors);
     model.addAttribute(
