@@ -68,4 +68,10 @@ public interface DirectoryApi {
    * (and people merged into another record) are left out.
    */
   List<Contact> contacts(Collection<String> publicIds);
+
+  /**
+   * What a live person consented to tell about themselves, for disaggregated counts only; {@link
+   * Demographics#NONE} for someone unknown, merged, or who did not consent.
+   */
+  Demographics demographics(String personPublicId);
 }

@@ -81,6 +81,41 @@ class AttendanceIT {
   }
 
   @Test
+  void aKnownPersonCountsByWhatTheyConsentedToTellTheDirectory() {
+    String woman =
+        ke.baraza.directory.PeopleFixtures.person(
+            official,
+            member,
+            Map.of(
+                "name", "Nduku Consented " + n(),
+                "gender", "FEMALE",
+                "ageBand", "AGE_18_24",
+                "disability", "YES",
+                "consent", "true"));
+    String silent =
+        ke.baraza.directory.PeopleFixtures.person(
+            official,
+            member,
+            Map.of("name", "Kyalo Unconsented " + n(), "gender", "MALE", "ageBand", "AGE_25_35"));
+    String id = meeting(coordinator, network, form("Known figures " + n(), "2031-07-11"));
+    signIn(coordinator, id, woman);
+    signIn(coordinator, id, silent);
+    String figures = coordinator.get("/meetings/" + id + "/attendance").body();
+    assertThat(figures).contains("Who attended (2)");
+    record Told(String gender, String ageBand, Boolean disability) {}
+    List<Told> told =
+        jdbc.sql(
+                "select a.gender, a.age_band, a.disability from attendance a join meeting m"
+                    + " on m.id = a.meeting_id where m.public_id = ? order by a.name")
+            .param(id)
+            .query(Told.class)
+            .list();
+    assertThat(told)
+        .as("the man told his gender and age without consent: not kept, not counted")
+        .containsExactly(new Told(null, null, null), new Told("FEMALE", "AGE_18_24", true));
+  }
+
+  @Test
   void walkInsAreCountedOnceByPhoneOrElseByNameAndOrganisation() {
     String id = meeting(official, network, form("Walk-in meeting " + n(), "2031-07-02"));
     assertThat(walkIn(official, id, Map.of("name", "Jane Wambui", "phone", "0712 345 678")).body())

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import ke.baraza.directory.BodyKind;
+import ke.baraza.directory.Demographics;
 import ke.baraza.directory.DirectoryApi;
 import ke.baraza.directory.DirectorySearch;
 import ke.baraza.directory.OrganisationStatus;
@@ -172,6 +173,24 @@ class DirectoryQueries implements DirectoryApi, GrantScopes {
         .param("ids", publicIds)
         .query(Contact.class)
         .list();
+  }
+
+  @Override
+  public Demographics demographics(String personPublicId) {
+    record Told(String gender, String ageBand, Boolean disability) {}
+    return jdbc.sql(
+            "select gender, age_band, disability from person where public_id = ?"
+                + " and merged_into_id is null and consent_at is not null")
+        .param(personPublicId == null ? "" : personPublicId)
+        .query(Told.class)
+        .optional()
+        .map(
+            t ->
+                new Demographics(
+                    t.gender() == null ? null : Demographics.Gender.valueOf(t.gender()),
+                    t.ageBand() == null ? null : Demographics.AgeBand.valueOf(t.ageBand()),
+                    t.disability()))
+        .orElse(Demographics.NONE);
   }
 
   private static final String BODY = "select public_id, name, acronym, county_code, kind from body";

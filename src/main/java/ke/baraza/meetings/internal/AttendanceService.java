@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import ke.baraza.directory.Demographics;
 import ke.baraza.directory.Demographics.AgeBand;
 import ke.baraza.directory.Demographics.Gender;
 import ke.baraza.directory.DirectoryApi;
@@ -201,6 +202,7 @@ public class AttendanceService {
             .findFirst()
             .orElseThrow(() -> UserError.notFound("attendance.person.unknown"));
     OrganisationSummary organisation = organisationOf(page, person);
+    Demographics told = directory.demographics(person.publicId());
     Entry entry =
         new Entry(
             "person:" + person.publicId(),
@@ -212,9 +214,9 @@ public class AttendanceService {
             null,
             null,
             null,
-            null,
-            null,
-            null);
+            told.gender(),
+            told.ageBand(),
+            told.disability());
     return add(page.meeting(), entry);
   }
 
