@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
  * and shows a members-only or private meeting only to those {@link MeetingPermissions} lets see it;
  * writes need an account and are checked against the organiser. Answering an invitation needs only
  * the link's secret. The attendance register is for those who may edit the meeting; its figures
- * show on the meeting's page, aggregated only.
+ * show on the meeting's page, aggregated only. A training's details, scores and certificates are
+ * for those who may edit it; the reach of trainings (counts) and the check of a certificate's code
+ * are public. Capacity assessments need an account and are checked against the organisation.
  */
 @Component
 class MeetingsSecurityRules implements SecurityRules {
@@ -49,6 +51,18 @@ class MeetingsSecurityRules implements SecurityRules {
         get("/meetings/{id}/attendance/imports/{importId}/problems.csv", SIGNED_IN),
         get("/meetings/{id}/attendance/imports/{importId}/problems.xlsx", SIGNED_IN),
         post("/meetings/{id}/close", SIGNED_IN),
+        get("/meetings/{id}/training", SIGNED_IN),
+        post("/meetings/{id}/training/topic", SIGNED_IN),
+        post("/meetings/{id}/training/trainers", SIGNED_IN),
+        post("/meetings/{id}/training/trainers/{trainer}/remove", SIGNED_IN),
+        post("/meetings/{id}/training/participants/{entry}/scores", SIGNED_IN),
+        get("/meetings/{id}/training/participants/{entry}/certificate", SIGNED_IN),
+        get("/meetings/trainings", PUBLIC),
+        get("/certificates", PUBLIC),
+        get("/certificates/{code}", PUBLIC),
+        get("/capacity/organisations/{id}", SIGNED_IN),
+        post("/capacity/organisations/{id}", SIGNED_IN),
+        get("/capacity/networks/{id}", SIGNED_IN),
         get("/rsvp/{token}", PUBLIC),
         post("/rsvp/{token}", PUBLIC));
   }
