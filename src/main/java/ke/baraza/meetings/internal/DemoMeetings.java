@@ -96,18 +96,28 @@ class DemoMeetings implements ApplicationRunner {
             "Updates from the ward CBOs",
             "Follow-up of the county budget audit",
             "Any other business"));
-    series(
-        mccn.get(),
-        MeetingKind.TRAINING,
-        "Training on budget audits, fundraising and resource mobilisation",
-        "Capacity building for member organisations (seed 000).",
-        "Yatta Sub-County offices",
-        at(today.plusWeeks(3).with(TemporalAdjusters.nextOrSame(DayOfWeek.THURSDAY)), 9),
-        Duration.ofHours(7),
-        Recurrence.NONE,
-        1,
-        List.of(
-            "Reading a county budget", "Social audits", "Fundraising and resource mobilisation"));
+    List<Meeting> training =
+        series(
+            mccn.get(),
+            MeetingKind.TRAINING,
+            "Training on budget audits, fundraising and resource mobilisation",
+            "Capacity building for member organisations (seed 000).",
+            "Yatta Sub-County offices",
+            at(today.plusWeeks(3).with(TemporalAdjusters.nextOrSame(DayOfWeek.THURSDAY)), 9),
+            Duration.ofHours(7),
+            Recurrence.NONE,
+            1,
+            List.of(
+                "Reading a county budget",
+                "Social audits",
+                "Fundraising and resource mobilisation"));
+    jdbc.sql(
+            "insert into training (meeting_id, topic, topic_text, updated_at) values (?, ?, null, ?)")
+        .params(
+            training.getFirst().id(),
+            TrainingTopic.BUDGET_ANALYSIS_AND_AUDIT.name(),
+            java.sql.Timestamp.from(clock.instant()))
+        .update();
     body("037", "KCOP")
         .ifPresent(
             kcop ->
@@ -197,7 +207,7 @@ class DemoMeetings implements ApplicationRunner {
     return ZonedDateTime.of(day, LocalTime.of(hour, 0), MeetingTimes.NAIROBI).toInstant();
   }
 
-  private void series(
+  private List<Meeting> series(
       Organiser organiser,
       MeetingKind kind,
       String title,
@@ -239,5 +249,6 @@ class DemoMeetings implements ApplicationRunner {
         agenda.save(new AgendaItem(m.id(), i + 1, items.get(i), null));
       }
     }
+    return made;
   }
 }

@@ -63,6 +63,14 @@ class DemoMeetingsIT {
         .as("every demo meeting has an agenda")
         .isGreaterThanOrEqualTo(loaded - before);
 
+    assertThat(
+            jdbc.sql(
+                    "select t.topic from training t join meeting m on m.id = t.meeting_id"
+                        + " where m.description like '%(Demo data)'")
+                .query(String.class)
+                .list())
+        .containsExactly("BUDGET_ANALYSIS_AND_AUDIT");
+
     demoMeetings.run(new DefaultApplicationArguments("--demo"));
     assertThat(demoCount()).as("a second run adds nothing").isEqualTo(loaded);
 
