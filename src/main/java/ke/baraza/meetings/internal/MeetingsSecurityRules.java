@@ -18,6 +18,9 @@ import org.springframework.stereotype.Component;
  * show on the meeting's page, aggregated only. A training's details, scores and certificates are
  * for those who may edit it; the reach of trainings (counts) and the check of a certificate's code
  * are public. Capacity assessments need an account and are checked against the organisation.
+ * Minutes and a body's action tracker are public pages that show only what the services let the
+ * caller see; their writes are checked against the organiser (and, for an action's status, its
+ * owner).
  */
 @Component
 class MeetingsSecurityRules implements SecurityRules {
@@ -63,6 +66,18 @@ class MeetingsSecurityRules implements SecurityRules {
         get("/capacity/organisations/{id}", SIGNED_IN),
         post("/capacity/organisations/{id}", SIGNED_IN),
         get("/capacity/networks/{id}", SIGNED_IN),
+        // minutes: read by whoever MinutesService lets (published ones only, beyond organisers)
+        get("/meetings/{id}/minutes", PUBLIC),
+        get("/meetings/{id}/minutes/attachments/{file}", PUBLIC),
+        post("/meetings/{id}/minutes", SIGNED_IN),
+        post("/meetings/{id}/minutes/approve", SIGNED_IN),
+        post("/meetings/{id}/minutes/publish", SIGNED_IN),
+        post("/meetings/{id}/minutes/reopen", SIGNED_IN),
+        post("/meetings/{id}/minutes/attachments/{file}/remove", SIGNED_IN),
+        post("/meetings/{id}/actions", SIGNED_IN),
+        post("/meetings/{id}/actions/{item}/remove", SIGNED_IN),
+        post("/meetings/{id}/actions/{item}/status", SIGNED_IN),
+        get("/bodies/{id}/actions", PUBLIC),
         get("/rsvp/{token}", PUBLIC),
         post("/rsvp/{token}", PUBLIC));
   }

@@ -10,12 +10,14 @@ import ke.baraza.geography.Ward;
 import ke.baraza.meetings.MeetingKind;
 import ke.baraza.meetings.Recurrence;
 import ke.baraza.meetings.Visibility;
+import ke.baraza.meetings.internal.ActionItemService;
 import ke.baraza.meetings.internal.AttendanceService;
 import ke.baraza.meetings.internal.InvitationService;
 import ke.baraza.meetings.internal.Meeting;
 import ke.baraza.meetings.internal.MeetingForm;
 import ke.baraza.meetings.internal.MeetingService;
 import ke.baraza.meetings.internal.MeetingService.MeetingPage;
+import ke.baraza.meetings.internal.MinutesService;
 import ke.baraza.meetings.internal.Organiser;
 import ke.baraza.platform.InvalidInput;
 import ke.baraza.platform.PageContext;
@@ -36,13 +38,19 @@ class MeetingPages {
   private final InvitationService invitations;
   private final GeographyApi geography;
   private final AttendanceService attendance;
+  private final MinutesService minutes;
+  private final ActionItemService actionItems;
 
   MeetingPages(
       MeetingService meetings,
       InvitationService invitations,
       GeographyApi geography,
-      AttendanceService attendance) {
+      AttendanceService attendance,
+      MinutesService minutes,
+      ActionItemService actionItems) {
     this.meetings = meetings;
+    this.minutes = minutes;
+    this.actionItems = actionItems;
     this.invitations = invitations;
     this.attendance = attendance;
     this.geography = geography;
@@ -195,6 +203,8 @@ class MeetingPages {
     model.addAttribute("place", place(m));
     model.addAttribute("errors", errors);
     model.addAttribute("figures", attendance.figures(m));
+    model.addAttribute("minutesStatus", minutes.statusFor(page).orElse(null));
+    model.addAttribute("arising", actionItems.mattersArising(page));
     if (page.manage()) {
       model.addAttribute("invitees", invitations.invitees(m));
       model.addAttribute("candidates", invitations.candidates(m, page.organiser()));
