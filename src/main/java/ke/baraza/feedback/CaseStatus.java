@@ -3,8 +3,10 @@ package ke.baraza.feedback;
 import java.util.Locale;
 
 /**
- * Where a case stands. Intake files every case as {@link #RECEIVED}; the officers' workflow moves
- * it on.
+ * Where a case stands. Intake files every case as {@link #RECEIVED}; officers move it on through
+ * acknowledged, assigned and in progress to resolved and closed, or reject it with a reason; the
+ * reporter may reopen a resolved case (back to in progress) within a window. A duplicate merged
+ * into another case is closed.
  */
 public enum CaseStatus {
   RECEIVED,
@@ -14,6 +16,11 @@ public enum CaseStatus {
   RESOLVED,
   CLOSED,
   REJECTED;
+
+  /** Whether the county still owes the reporter an answer: received up to in progress. */
+  public boolean open() {
+    return this == RECEIVED || this == ACKNOWLEDGED || this == ASSIGNED || this == IN_PROGRESS;
+  }
 
   public String messageKey() {
     return "feedback.status." + name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -10,6 +10,8 @@ public enum Channel {
   SMS(false),
   /** The USSD menu. */
   USSD(false),
+  /** An app or partner system, through the county's Open311 GeoReport v2 API and its key. */
+  OPEN311(false),
   /** Typed in by county staff from a phone call. */
   PHONE_CALL(true),
   /** Typed in by county staff for a resident who came in person. */

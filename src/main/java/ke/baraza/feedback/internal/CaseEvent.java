@@ -10,22 +10,50 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import ke.baraza.feedback.CaseStatus;
 
-/** One line of a case's timeline: a status change or a reply. */
+/** One line of a case's timeline: a status change, a reply, a note or another change. */
 @Entity
 @Table(name = "feedback_case_event")
-class CaseEvent {
+public class CaseEvent {
 
   /** What a timeline line is, and who may see it. */
-  enum Kind {
-    /** The case reached a status: public. */
-    STATUS,
+  public enum Kind {
+    /** The case reached a status (body: the reason, for a rejection): public. */
+    STATUS(true, true),
     /** A reply from the county to the reporter: public. */
-    PUBLIC_REPLY,
+    PUBLIC_REPLY(true, true),
     /** A reply from the reporter: the reporter and the county's officers only. */
-    REPORTER_REPLY;
+    REPORTER_REPLY(false, true),
+    /** An officer's internal note: officers only, never the reporter. */
+    NOTE(false, false),
+    /** Assigned (status ASSIGNED; body: department public id, then officer name): public. */
+    ASSIGNED(true, true),
+    /** Sent one rung up the county's ladder (body: the new rung's level): public. */
+    ESCALATED(true, true),
+    /** Merged into another case (body: that case's reference): public. */
+    MERGED(true, true),
+    /** Another case merged into this one (body: that case's reference): officers only. */
+    MERGED_IN(false, false),
+    /** Reopened by the reporter (body: their reason): the reason is never public. */
+    REOPENED(true, true),
+    /** The reporter's rating (body: stars, a space, the comment): reporter and officers. */
+    RATED(false, true);
 
-    boolean isPublic() {
-      return this != REPORTER_REPLY;
+    private final boolean isPublic;
+    private final boolean forReporter;
+
+    Kind(boolean isPublic, boolean forReporter) {
+      this.isPublic = isPublic;
+      this.forReporter = forReporter;
+    }
+
+    /** Whether anyone with the reference sees the line (not always its body: see each kind). */
+    public boolean isPublic() {
+      return isPublic;
+    }
+
+    /** Whether the reporter, with the private code, sees the line. */
+    public boolean forReporter() {
+      return forReporter;
     }
   }
 
@@ -69,7 +97,22 @@ class CaseEvent {
     return new CaseEvent(caseId, at, Kind.STATUS, status, null, author, null);
   }
 
+  /** A status change with a public text (the reason of a rejection, a resolution's summary). */
+  static CaseEvent status(Long caseId, CaseStatus status, String body, String author, Instant at) {
+    return new CaseEvent(caseId, at, Kind.STATUS, status, body, author, null);
+  }
+
   static CaseEvent reporterReply(Long caseId, String text, String submissionKey, Instant at) {
     return new CaseEvent(caseId, at, Kind.REPORTER_REPLY, null, text, null, submissionKey);
+  }
+
+  /** Any other line; {@code status} is the status reached, or null when it did not change. */
+  static CaseEvent of(
+      Long caseId, Kind kind, CaseStatus status, String body, String author, Instant at) {
+    return new CaseEvent(caseId, at, kind, status, body, author, null);
+  }
+
+  public Kind kind() {
+    return kind;
   }
 }

@@ -52,8 +52,17 @@ public class FeedbackCase {
   private CaseStatus status;
 
   private String createdBy;
+  private boolean publishConsent;
   private Instant createdAt;
   private Instant updatedAt;
+  private String officerRef;
+  private String officerName;
+  private int escalationLevel;
+  private Instant escalatedAt;
+  private Instant resolvedAt;
+  private Long mergedIntoId;
+  private Integer rating;
+  private String ratingComment;
 
   @Version private long version;
 
@@ -90,9 +99,76 @@ public class FeedbackCase {
     this.updatedAt = now;
   }
 
+  /** Records the reporter's consent to list the case in public (given on intake only). */
+  void allowPublication() {
+    this.publishConsent = true;
+  }
+
+  /** Whether the reporter allowed the case to be listed in public. */
+  public boolean publishConsent() {
+    return publishConsent;
+  }
+
   void addPhoto(String fileId) {
     photoIds.add(fileId);
   }
+
+  /**
+   * Moves the case to {@code to} when its status is one of {@code from}.
+   *
+   * @throws ke.baraza.platform.UserError 409 when the case is elsewhere, or merged into another
+   */
+  void move(CaseStatus to, Instant now, CaseStatus... from) {
+    if (mergedIntoId != null || !java.util.Arrays.asList(from).contains(status)) {
+      throw ke.baraza.platform.UserError.conflict("casework.action.not-now");
+    }
+    status = to;
+    updatedAt = now;
+    if (to == CaseStatus.RESOLVED) {
+      resolvedAt = now;
+    }
+  }
+
+  /** Routes the case to a department and, optionally, one officer (null: nobody yet). */
+  void assign(String departmentRef, String officerRef, String officerName, Instant now) {
+    move(
+        CaseStatus.ASSIGNED,
+        now,
+        CaseStatus.RECEIVED,
+        CaseStatus.ACKNOWLEDGED,
+        CaseStatus.ASSIGNED,
+        CaseStatus.IN_PROGRESS);
+    this.departmentRef = departmentRef;
+    this.officerRef = officerRef;
+    this.officerName = officerName;
+  }
+
+  /** Closes the case as a duplicate of {@code primary}; its reporter follows the primary. */
+  void mergeInto(FeedbackCase primary, Instant now) {
+    if (primary.mergedIntoId != null
+        || primary.id.equals(id)
+        || !primary.countyCode.equals(countyCode)
+        || !primary.status.open()) {
+      throw ke.baraza.platform.UserError.conflict("casework.merge.invalid");
+    }
+    move(CaseStatus.CLOSED, now, OPEN);
+    mergedIntoId = primary.id;
+  }
+
+  /** Keeps the reporter's rating of the resolution, once. */
+  void rate(int stars, String comment, Instant now) {
+    if (rating != null || (status != CaseStatus.RESOLVED && status != CaseStatus.CLOSED)) {
+      throw ke.baraza.platform.UserError.conflict("casework.rate.not-now");
+    }
+    rating = stars;
+    ratingComment = comment.isEmpty() ? null : comment;
+    updatedAt = now;
+  }
+
+  /** The statuses in which the county still owes the reporter an answer. */
+  static final CaseStatus[] OPEN = {
+    CaseStatus.RECEIVED, CaseStatus.ACKNOWLEDGED, CaseStatus.ASSIGNED, CaseStatus.IN_PROGRESS
+  };
 
   public Long id() {
     return id;
@@ -165,6 +241,46 @@ public class FeedbackCase {
 
   public Instant updatedAt() {
     return updatedAt;
+  }
+
+  /** The account public id of the officer the case is assigned to, or null. */
+  public String officerRef() {
+    return officerRef;
+  }
+
+  /** The officer's name when the case was assigned, or null. */
+  public String officerName() {
+    return officerName;
+  }
+
+  /** The rung of the county's escalation ladder the case stands on: 0 for the lowest. */
+  public int escalationLevel() {
+    return escalationLevel;
+  }
+
+  /** When the case was last sent up the ladder, or null. */
+  public Instant escalatedAt() {
+    return escalatedAt;
+  }
+
+  /** When the case was last resolved, or null. */
+  public Instant resolvedAt() {
+    return resolvedAt;
+  }
+
+  /** The id of the case this one was merged into as a duplicate, or null. */
+  public Long mergedIntoId() {
+    return mergedIntoId;
+  }
+
+  /** The reporter's rating, 1 to 5, or null. */
+  public Integer rating() {
+    return rating;
+  }
+
+  /** The reporter's comment with the rating, or null. */
+  public String ratingComment() {
+    return ratingComment;
   }
 
   /** Public ids of the photos in the FileStore, in upload order; never served publicly. */

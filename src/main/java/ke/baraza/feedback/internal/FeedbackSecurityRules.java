@@ -14,16 +14,24 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.stereotype.Component;
 
 /**
- * Filing and tracking need no account; staff entry and the service areas need a staff account,
- * checked against the county by {@link FeedbackPermissions}. The SMS and USSD gateway callbacks are
- * public, POST only, and exempt from CSRF: a gateway has no session and no token. A forged callback
- * can do no more than anyone may do with an SMS or the public form (file a case), and the replies
- * it causes are rate-limited per number ({@link IntakeLimits}).
+ * Filing and tracking (reopening and rating with the private code included) need no account; the
+ * case queue and case pages need a staff account, narrowed to the county or department by {@link
+ * CaseAccess}; staff entry and the service areas need a staff account, checked against the county
+ * by {@link FeedbackPermissions}. The SMS and USSD gateway callbacks are public, POST only, and
+ * exempt from CSRF: a gateway has no session and no token. A forged callback can do no more than
+ * anyone may do with an SMS or the public form (file a case), and the replies it causes are
+ * rate-limited per number ({@link IntakeLimits}).
  */
 @Component
 class FeedbackSecurityRules implements SecurityRules {
 
   static final String CALLBACKS = "/channels/africastalking/**";
+
+  /**
+   * Open311 GeoReport v2: reading is public; filing a request is a POST from an app with an {@code
+   * api_key} in the body (checked by {@link Open311Keys}) and no session, so no CSRF token.
+   */
+  static final String OPEN311 = "/open311/v2";
 
   @Override
   public List<AccessRule> rules() {
@@ -41,8 +49,26 @@ class FeedbackSecurityRules implements SecurityRules {
         post("/feedback/{county}/service-areas", STAFF),
         post("/feedback/{county}/service-areas/{area}", STAFF),
         post("/feedback/{county}/gateway-codes", STAFF),
+        post("/track/{reference}/reopen", PUBLIC),
+        post("/track/{reference}/rating", PUBLIC),
+        get("/feedback/{county}/similar", PUBLIC),
+        get("/feedback/{county}/escalation-ladder", STAFF),
+        post("/feedback/{county}/escalation-ladder", STAFF),
+        get("/feedback/{county}/casework", STAFF),
+        post("/feedback/{county}/casework/assign", STAFF),
+        get("/feedback/{county}/casework/{reference}", STAFF),
+        post("/feedback/{county}/casework/{reference}/{action}", STAFF),
         post("/channels/africastalking/sms", PUBLIC),
-        post("/channels/africastalking/ussd", PUBLIC));
+        post("/channels/africastalking/ussd", PUBLIC),
+        get("/feedback/{county}/statistics", PUBLIC),
+        get("/feedback/{county}/statistics/wards.json", PUBLIC),
+        get("/feedback/{county}/cases", PUBLIC),
+        get("/feedback/{county}/cases/{reference}/photos/{position}", PUBLIC),
+        get("/feedback/{county}/open311-keys", STAFF),
+        post("/feedback/{county}/open311-keys", STAFF),
+        post("/feedback/{county}/open311-keys/{key}/revoke", STAFF),
+        get(OPEN311 + "/**", PUBLIC),
+        post(OPEN311 + "/requests.{format}", PUBLIC));
   }
 
   @Override
@@ -50,6 +76,8 @@ class FeedbackSecurityRules implements SecurityRules {
     http.csrf(
         csrf ->
             csrf.ignoringRequestMatchers(
-                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, CALLBACKS)));
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, CALLBACKS),
+                PathPatternRequestMatcher.withDefaults()
+                    .matcher(HttpMethod.POST, OPEN311 + "/requests.{format}")));
   }
 }

@@ -169,6 +169,9 @@ public class Intake {
             Codes.secretHash(secret).orElseThrow(),
             createdBy,
             clock.instant());
+    if (input.publish()) {
+      filed.allowPublication();
+    }
     // the unique intake key and reference are checked here, before any photo is read
     cases.saveAndFlush(filed);
     if (!checked.channel().staffEntry()) {

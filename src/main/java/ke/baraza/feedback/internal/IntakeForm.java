@@ -10,6 +10,8 @@ package ke.baraza.feedback.internal;
  * @param submission the form's random token, so that a double click files one case
  * @param channel staff form only: how the case came in (phone call, walk-in, box, letter)
  * @param language staff form only: the resident's language, {@code en} or {@code sw}
+ * @param publish web form only: the reporter's consent to list the case in public; null (the box
+ *     left unticked) is no
  */
 public record IntakeForm(
     String serviceArea,
@@ -18,7 +20,25 @@ public record IntakeForm(
     String contact,
     String submission,
     String channel,
-    String language) {
+    String language,
+    Boolean publish) {
+
+  /** A form without the publication box. */
+  public IntakeForm(
+      String serviceArea,
+      String wardCode,
+      String description,
+      String contact,
+      String submission,
+      String channel,
+      String language) {
+    this(serviceArea, wardCode, description, contact, submission, channel, language, null);
+  }
+
+  /** Whether the reporter ticked the box allowing publication. */
+  public boolean publishAllowed() {
+    return Boolean.TRUE.equals(publish);
+  }
 
   /** A blank form with a fresh submission token. */
   public static IntakeForm blank() {
@@ -34,7 +54,8 @@ public record IntakeForm(
         nz(contact),
         submission(),
         nz(channel),
-        nz(language));
+        nz(language),
+        publish);
   }
 
   /** The submission token when it has the shape of one, else a new one. */

@@ -20,6 +20,7 @@ import ke.baraza.feedback.Channel;
  * @param photos up to {@value Intake#MAX_PHOTOS} images, read once
  * @param client the network address of an anonymous web request, for the rate limit only (never
  *     stored); null for other channels
+ * @param publish whether the reporter allowed the case to be listed in public (web form only)
  */
 public record NewCase(
     String countyCode,
@@ -31,7 +32,34 @@ public record NewCase(
     String contact,
     String intakeKey,
     List<Photo> photos,
-    String client) {
+    String client,
+    boolean publish) {
+
+  /** A case whose reporter did not allow publication. */
+  public NewCase(
+      String countyCode,
+      String serviceArea,
+      String wardCode,
+      String description,
+      Channel channel,
+      Locale language,
+      String contact,
+      String intakeKey,
+      List<Photo> photos,
+      String client) {
+    this(
+        countyCode,
+        serviceArea,
+        wardCode,
+        description,
+        channel,
+        language,
+        contact,
+        intakeKey,
+        photos,
+        client,
+        false);
+  }
 
   public NewCase {
     photos = photos == null ? List.of() : List.copyOf(photos);

@@ -3,6 +3,7 @@ package ke.baraza.feedback.internal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -12,9 +13,11 @@ import ke.baraza.feedback.CaseStatus;
 import ke.baraza.feedback.Channel;
 import ke.baraza.feedback.FeedbackApi;
 import ke.baraza.feedback.PublicCase;
+import ke.baraza.platform.AuditLog;
 import ke.baraza.platform.InvalidInput;
 import ke.baraza.platform.Notifier;
 import ke.baraza.platform.UserError;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,11 +34,16 @@ public class Tracking implements FeedbackApi {
 
   static final int MAX_REPLY = 2000;
 
+  static final int MAX_COMMENT = 1000;
+
   /**
    * A case as its reporter sees it, after giving the private code.
    *
    * @param contact the reporter's contact, masked ({@code +2547***78}), or null
-   * @param timeline every line, the reporter's own replies included, oldest first
+   * @param timeline every line the reporter may read (never officers' notes), oldest first
+   * @param mergedInto the reference of the case this one was merged into, or null
+   * @param reopenUntil until when the reporter may reopen the case, or null when they may not
+   * @param mayRate whether the reporter may rate the resolution now
    */
   public record ReporterView(
       PublicCase summary,
@@ -43,14 +51,19 @@ public class Tracking implements FeedbackApi {
       Channel channel,
       String contact,
       int photoCount,
-      List<Line> timeline) {}
+      List<TimelineLine> timeline,
+      String mergedInto,
+      Instant reopenUntil,
+      boolean mayRate,
+      Integer rating) {}
 
   /**
-   * One line of the reporter's timeline.
+   * A case as anyone with its reference sees it.
    *
-   * @param fromReporter whether the reporter wrote it (else a status change or a public reply)
+   * @param timeline the public lines, oldest first
+   * @param mergedInto the reference of the case this one was merged into, or null
    */
-  public record Line(Instant at, CaseStatus status, String text, boolean fromReporter) {}
+  public record PublicView(PublicCase summary, List<TimelineLine> timeline, String mergedInto) {}
 
   private record CaseRow(
       Long id,
@@ -68,22 +81,34 @@ public class Tracking implements FeedbackApi {
   private final FeedbackCases cases;
   private final CaseEvents events;
   private final IntakeLimits limits;
+  private final Timelines timelines;
+  private final CaseNotices notices;
+  private final AuditLog audit;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final Duration reopenWindow;
 
   Tracking(
       JdbcClient jdbc,
       FeedbackCases cases,
       CaseEvents events,
       IntakeLimits limits,
+      Timelines timelines,
+      CaseNotices notices,
+      AuditLog audit,
       TransactionTemplate tx,
-      Clock clock) {
+      Clock clock,
+      @Value("${baraza.feedback.reopen-days:14}") int reopenDays) {
     this.jdbc = jdbc;
     this.cases = cases;
     this.events = events;
     this.limits = limits;
+    this.timelines = timelines;
+    this.notices = notices;
+    this.audit = audit;
     this.tx = tx;
     this.clock = clock;
+    this.reopenWindow = Duration.ofDays(reopenDays);
   }
 
   /** {@inheritDoc} Two queries: the case, then its public timeline. */
@@ -96,6 +121,22 @@ public class Tracking implements FeedbackApi {
   }
 
   /**
+   * The public view of a case, its timeline with escalations and merges, or empty for an unknown
+   * reference. Three queries.
+   */
+  @Transactional(readOnly = true)
+  public Optional<PublicView> publicView(String reference) {
+    return Codes.reference(reference)
+        .flatMap(this::row)
+        .map(
+            row ->
+                new PublicView(
+                    summary(row, timeline(row.id(), false)),
+                    timelines.of(row.id(), row.countyCode(), Timelines.Audience.PUBLIC),
+                    mergedInto(row.id())));
+  }
+
+  /**
    * The case as its reporter sees it.
    *
    * @throws UserError 404 for an unknown reference, 429 after too many wrong codes for the case
@@ -105,10 +146,6 @@ public class Tracking implements FeedbackApi {
   public ReporterView reporterView(String reference, String privateCode) {
     FeedbackCase filed = open(reference, privateCode);
     CaseRow row = row(filed.reference()).orElseThrow();
-    List<Line> lines =
-        timeline(filed.id(), true).stream()
-            .map(e -> new Line(at(e.happenedAt()), status(e.status()), e.body(), isReporter(e)))
-            .toList();
     String contact = filed.reporterPhone() != null ? filed.reporterPhone() : filed.reporterEmail();
     return new ReporterView(
         summary(row, timeline(filed.id(), false)),
@@ -116,7 +153,107 @@ public class Tracking implements FeedbackApi {
         filed.channel(),
         contact == null ? null : Notifier.mask(contact),
         filed.photoIds().size(),
-        lines);
+        timelines.of(filed.id(), filed.countyCode(), Timelines.Audience.REPORTER),
+        mergedInto(filed.id()),
+        mayReopen(filed) ? filed.resolvedAt().plus(reopenWindow) : null,
+        filed.rating() == null
+            && filed.mergedIntoId() == null
+            && (filed.status() == CaseStatus.RESOLVED || filed.status() == CaseStatus.CLOSED),
+        filed.rating());
+  }
+
+  /**
+   * Reopens a resolved (or closed) case within the window after its resolution, back to in
+   * progress, with the reporter's reason (never public); the reporters are told. Audited as {@code
+   * feedback:case-reopened}.
+   *
+   * @throws UserError as {@link #reporterView}; 409 after the window, or when the case was not
+   *     resolved
+   * @throws InvalidInput 400 when the reason is empty or too long
+   */
+  public void reopen(String reference, String privateCode, String reason) {
+    FeedbackCase checked = open(reference, privateCode);
+    String why = Text.description(reason);
+    if (why.length() < 2 || why.length() > MAX_REPLY) {
+      throw new InvalidInput(HttpStatus.BAD_REQUEST, Map.of("reason", "casework.text.invalid"));
+    }
+    Long id =
+        tx.execute(
+            status -> {
+              FeedbackCase filed = cases.findById(checked.id()).orElseThrow();
+              if (!mayReopen(filed)) {
+                throw UserError.conflict("casework.reopen.closed");
+              }
+              Instant now = clock.instant();
+              filed.move(CaseStatus.IN_PROGRESS, now, CaseStatus.RESOLVED, CaseStatus.CLOSED);
+              events.save(
+                  CaseEvent.of(
+                      filed.id(), CaseEvent.Kind.REOPENED, CaseStatus.IN_PROGRESS, why, null, now));
+              cases.flush();
+              return filed.id();
+            });
+    audit.record(null, "feedback:case-reopened", checked.reference(), checked.countyCode());
+    notices.send(List.of(new CaseNotices.Notice(id, "reopened", null)));
+  }
+
+  /**
+   * Keeps the reporter's rating of the resolution (1 to 5, with an optional comment), once.
+   *
+   * @throws UserError as {@link #reporterView}; 409 when the case is not resolved or closed, or is
+   *     rated already
+   * @throws InvalidInput 400 for stars outside 1 to 5 or a comment over {@value #MAX_COMMENT}
+   *     characters
+   */
+  public void rate(String reference, String privateCode, String stars, String comment) {
+    FeedbackCase checked = open(reference, privateCode);
+    String said = Text.description(comment);
+    Map<String, String> errors = new java.util.LinkedHashMap<>();
+    if (stars == null || !stars.strip().matches("[1-5]")) {
+      errors.put("stars", "casework.rate.stars.invalid");
+    }
+    if (said.length() > MAX_COMMENT) {
+      errors.put("comment", "casework.text.invalid");
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInput(HttpStatus.BAD_REQUEST, errors);
+    }
+    int n = Integer.parseInt(stars.strip());
+    tx.executeWithoutResult(
+        status -> {
+          FeedbackCase filed = cases.findById(checked.id()).orElseThrow();
+          if (filed.mergedIntoId() != null) {
+            throw UserError.conflict("casework.rate.not-now");
+          }
+          Instant now = clock.instant();
+          filed.rate(n, said, now);
+          events.save(
+              CaseEvent.of(
+                  filed.id(),
+                  CaseEvent.Kind.RATED,
+                  null,
+                  n + (said.isEmpty() ? "" : " " + said),
+                  null,
+                  now));
+          cases.flush();
+        });
+    audit.record(null, "feedback:case-rated", checked.reference(), checked.countyCode());
+  }
+
+  private boolean mayReopen(FeedbackCase filed) {
+    return filed.mergedIntoId() == null
+        && filed.resolvedAt() != null
+        && (filed.status() == CaseStatus.RESOLVED || filed.status() == CaseStatus.CLOSED)
+        && clock.instant().isBefore(filed.resolvedAt().plus(reopenWindow));
+  }
+
+  private String mergedInto(Long caseId) {
+    return jdbc.sql(
+            "select p.reference from feedback_case c join feedback_case p on p.id = c.merged_into_id"
+                + " where c.id = ?")
+        .param(caseId)
+        .query(String.class)
+        .optional()
+        .orElse(null);
   }
 
   /**
@@ -192,7 +329,7 @@ public class Tracking implements FeedbackApi {
   private List<EventRow> timeline(Long caseId, boolean withReporter) {
     return jdbc.sql(
             "select happened_at, kind, status, body from feedback_case_event where case_id = ?"
-                + (withReporter ? "" : " and kind <> 'REPORTER_REPLY'")
+                + (withReporter ? "" : " and kind in ('STATUS', 'PUBLIC_REPLY', 'ASSIGNED')")
                 + " order by happened_at, id")
         .param(caseId)
         .query(EventRow.class)
@@ -216,10 +353,6 @@ public class Tracking implements FeedbackApi {
                         status(e.status()),
                         "PUBLIC_REPLY".equals(e.kind()) ? e.body() : null))
             .toList());
-  }
-
-  private static boolean isReporter(EventRow e) {
-    return CaseEvent.Kind.REPORTER_REPLY.name().equals(e.kind());
   }
 
   private static CaseStatus status(String value) {

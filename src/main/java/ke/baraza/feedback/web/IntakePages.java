@@ -81,7 +81,8 @@ class IntakePages {
                   form.contact(),
                   form.submission(),
                   uploads.photos(),
-                  request.getRemoteAddr()));
+                  request.getRemoteAddr(),
+                  form.publishAllowed()));
       redirect.addFlashAttribute("filed", filed);
       return "redirect:/track/" + filed.reference();
     } catch (InvalidInput invalid) {

@@ -45,12 +45,15 @@ class TrackingPages {
       Model model,
       HttpServletRequest request,
       HttpServletResponse response) {
-    PublicCase found = found(reference);
+    Tracking.PublicView found = tracking.publicView(reference).orElseThrow(TrackingPages::unknown);
     if (model.getAttribute("filed") instanceof Filed) {
       // the private code is on this page once: never keep it in a cache
       response.setHeader("Cache-Control", CacheControl.noStore().getHeaderValue());
     }
-    publicPage(model, found, request, null);
+    model.addAttribute("found", found.summary());
+    model.addAttribute("view", found);
+    model.addAttribute("county", counties.county(found.summary().countyCode(), request));
+    model.addAttribute("wardName", counties.wardName(found.summary().wardCode()));
     return "feedback/track";
   }
 
@@ -108,15 +111,89 @@ class TrackingPages {
     return "feedback/reporter";
   }
 
+  /** The reporter reopens a resolved case within the window, with a reason. */
+  @PostMapping("/track/{reference}/reopen")
+  String reopen(
+      @PathVariable String reference,
+      @RequestParam(defaultValue = "") String code,
+      @RequestParam(defaultValue = "") String reason,
+      Model model,
+      HttpServletRequest request,
+      HttpServletResponse response) {
+    return reporterAction(
+        reference,
+        code,
+        model,
+        request,
+        response,
+        "casework.reopen.done",
+        () -> tracking.reopen(reference, code, reason));
+  }
+
+  /** The reporter rates the resolution, once. */
+  @PostMapping("/track/{reference}/rating")
+  String rate(
+      @PathVariable String reference,
+      @RequestParam(defaultValue = "") String code,
+      @RequestParam(defaultValue = "") String stars,
+      @RequestParam(defaultValue = "") String comment,
+      Model model,
+      HttpServletRequest request,
+      HttpServletResponse response) {
+    return reporterAction(
+        reference,
+        code,
+        model,
+        request,
+        response,
+        "casework.rate.done",
+        () -> tracking.rate(reference, code, stars, comment));
+  }
+
+  private String reporterAction(
+      String reference,
+      String code,
+      Model model,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      String done,
+      Runnable action) {
+    PublicCase found = found(reference);
+    response.setHeader("Cache-Control", CacheControl.noStore().getHeaderValue());
+    Map<String, String> errors = Map.of();
+    String notice = null;
+    try {
+      action.run();
+      notice = done;
+    } catch (InvalidInput invalid) {
+      response.setStatus(invalid.status().value());
+      errors = invalid.fieldErrors();
+    } catch (UserError refused) {
+      response.setStatus(refused.status().value());
+      if (refused.status() != org.springframework.http.HttpStatus.CONFLICT) {
+        publicPage(model, found, request, refused);
+        return "feedback/track";
+      }
+      notice = refused.messageKey();
+    }
+    reporterPage(model, tracking.reporterView(found.reference(), code), code, errors, request);
+    model.addAttribute("notice", notice);
+    return "feedback/reporter";
+  }
+
   private PublicCase found(String reference) {
-    return tracking
-        .publicCase(reference)
-        .orElseThrow(() -> UserError.notFound("feedback.track.unknown"));
+    return tracking.publicCase(reference).orElseThrow(TrackingPages::unknown);
+  }
+
+  private static UserError unknown() {
+    return UserError.notFound("feedback.track.unknown");
   }
 
   private void publicPage(
       Model model, PublicCase found, HttpServletRequest request, UserError problem) {
+    Tracking.PublicView view = tracking.publicView(found.reference()).orElseThrow();
     model.addAttribute("found", found);
+    model.addAttribute("view", view);
     model.addAttribute("county", counties.county(found.countyCode(), request));
     model.addAttribute("wardName", counties.wardName(found.wardCode()));
     model.addAttribute("problem", problem);
