@@ -135,10 +135,14 @@ class PublicFeedbackIT {
   }
 
   void addStatus(String reference, String status, OffsetDateTime at) {
+    addEvent(reference, "STATUS", status, at);
+  }
+
+  void addEvent(String reference, String kind, String status, OffsetDateTime at) {
     jdbc.sql(
             "insert into feedback_case_event (case_id, happened_at, kind, status)"
-                + " select id, ?, 'STATUS', ? from feedback_case where reference = ?")
-        .params(at, status, reference)
+                + " select id, ?, ?, ? from feedback_case where reference = ?")
+        .params(at, kind, status, reference)
         .update();
   }
 
@@ -169,7 +173,8 @@ class PublicFeedbackIT {
     addStatus(quick, "RESOLVED", quickAt.plusDays(2));
     OffsetDateTime slowAt = now.minusDays(30);
     setFiled(slow, slowAt, "RESOLVED");
-    addStatus(slow, "ACKNOWLEDGED", slowAt.plusHours(4));
+    // assigned straight from received: that is its acknowledgement
+    addEvent(slow, "ASSIGNED", "ASSIGNED", slowAt.plusHours(4));
     addStatus(slow, "RESOLVED", slowAt.plusDays(20));
     setFiled(overdue, now.minusDays(40), "RECEIVED");
 

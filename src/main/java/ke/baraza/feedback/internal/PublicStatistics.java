@@ -133,7 +133,8 @@ public class PublicStatistics {
                     + ") then e.happened_at end) as resolved_at"
                     + " from feedback_case c"
                     + " join feedback_service_area a on a.id = c.service_area_id"
-                    + " left join feedback_case_event e on e.case_id = c.id and e.kind = 'STATUS'"
+                    + " left join feedback_case_event e on e.case_id = c.id"
+                    + " and e.kind in ('STATUS', 'ASSIGNED', 'REOPENED')"
                     + " where c.county_code = ?"
                     + " group by c.id, c.status, c.created_at, a.resolve_days")
             .param(countyCode)
