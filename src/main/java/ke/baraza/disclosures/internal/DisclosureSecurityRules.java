@@ -28,6 +28,7 @@ class DisclosureSecurityRules implements SecurityRules {
     return List.of(
         get("/disclosures", PUBLIC),
         get("/disclosures/new", PUBLIC),
+        get("/disclosures/statistics", PUBLIC),
         post("/disclosures", PUBLIC),
         get("/disclosures/return", PUBLIC),
         post("/disclosures/return", PUBLIC),
