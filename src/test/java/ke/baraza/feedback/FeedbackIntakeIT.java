@@ -217,6 +217,10 @@ class FeedbackIntakeIT {
     assertThat(answers)
         .allSatisfy(a -> assertThat(a.headers().firstValue("Location")).hasValue(location));
 
+    // whichever copy filed the case and whichever answer the browser follows, the page shows the
+    // code that case was given (the copies share one)
+    assertThat(resident.follow(answers.get(answers.size() - 1)).body())
+        .containsPattern(CODE.pattern());
     HttpResponse<String> again = resident.follow(file(resident, fields));
     assertThat(again.body()).contains(find(REFERENCE, location)).containsPattern(CODE.pattern());
     assertThat(cases(jdbc)).isEqualTo(before + 1);

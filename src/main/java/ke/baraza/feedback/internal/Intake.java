@@ -116,13 +116,18 @@ public class Intake {
     if (earlier.isPresent()) {
       return duplicate(earlier.get(), checked);
     }
-    String secret = Codes.secret();
+    // Every copy of a form sent at once (a double click) draws the same code before any of them
+    // writes, so whichever copy files the case, every answer shows the code that case was given.
+    String secret =
+        checked.channel() == Channel.WEB || checked.channel().staffEntry()
+            ? recentCodes
+                .computeIfAbsent(
+                    checked.intakeKey(), k -> new Recent(Codes.secret(), clock.instant()))
+                .code()
+            : Codes.secret();
     for (int attempt = 1; ; attempt++) {
       try {
         FeedbackCase filed = tx.execute(status -> insert(checked, input, secret));
-        if (checked.channel() == Channel.WEB || checked.channel().staffEntry()) {
-          recentCodes.put(checked.intakeKey(), new Recent(secret, clock.instant()));
-        }
         audit.record(actor(), "feedback:case-filed", filed.reference(), filed.countyCode());
         acknowledgements.filed(filed, secret);
         return new Filed(filed.reference(), secret, false);
