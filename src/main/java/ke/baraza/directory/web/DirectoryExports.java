@@ -20,8 +20,6 @@ import ke.baraza.platform.TabularExport;
 import ke.baraza.platform.TabularFormat;
 import ke.baraza.platform.UserError;
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -192,13 +190,7 @@ class DirectoryExports {
       Iterable<? extends List<?>> rows,
       HttpServletResponse response)
       throws IOException {
-    response.setContentType(format.contentType());
-    response.setHeader(
-        HttpHeaders.CONTENT_DISPOSITION,
-        ContentDisposition.attachment()
-            .filename(baseName + "." + format.extension())
-            .build()
-            .toString());
+    format.download(response, baseName);
     TabularExport.write(format, header, rows, response.getOutputStream());
   }
 

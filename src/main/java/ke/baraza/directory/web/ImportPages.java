@@ -16,8 +16,6 @@ import ke.baraza.platform.PageContext;
 import ke.baraza.platform.TabularFormat;
 import ke.baraza.platform.UserError;
 import ke.baraza.shared.PageResult;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -162,17 +160,7 @@ class ImportPages {
       String id, String importId, TabularFormat format, Locale locale, HttpServletResponse response)
       throws IOException {
     imports.find(id, importId); // refused before any header of the download is set
-    String extension = format == TabularFormat.CSV ? "csv" : "xlsx";
-    response.setContentType(
-        format == TabularFormat.CSV
-            ? "text/csv;charset=UTF-8"
-            : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    response.setHeader(
-        HttpHeaders.CONTENT_DISPOSITION,
-        ContentDisposition.attachment()
-            .filename("invalid-rows-" + importId + "." + extension)
-            .build()
-            .toString());
+    format.download(response, "invalid-rows-" + importId);
     imports.writeInvalidRows(id, importId, format, locale, response.getOutputStream());
   }
 }

@@ -11,8 +11,6 @@ import ke.baraza.meetings.internal.RegisterImport;
 import ke.baraza.platform.PageContext;
 import ke.baraza.platform.TabularFormat;
 import ke.baraza.platform.UserError;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -105,17 +103,7 @@ class RegisterImportPages {
       String id, String importId, TabularFormat format, Locale locale, HttpServletResponse response)
       throws IOException {
     imports.report(id, importId); // refused before any header of the download is set
-    String extension = format == TabularFormat.CSV ? "csv" : "xlsx";
-    response.setContentType(
-        format == TabularFormat.CSV
-            ? "text/csv;charset=UTF-8"
-            : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    response.setHeader(
-        HttpHeaders.CONTENT_DISPOSITION,
-        ContentDisposition.attachment()
-            .filename("register-problems-" + importId + "." + extension)
-            .build()
-            .toString());
+    format.download(response, "register-problems-" + importId);
     imports.problems(id, importId, format, locale, response.getOutputStream());
   }
 }
