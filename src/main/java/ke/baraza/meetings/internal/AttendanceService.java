@@ -28,6 +28,7 @@ import ke.baraza.platform.InvalidInput;
 import ke.baraza.platform.UserError;
 import ke.baraza.shared.PublicId;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -51,6 +52,7 @@ public class AttendanceService {
   private final AuditLog audit;
   private final java.time.Clock clock;
   private final TransactionTemplate tx;
+  private final JdbcTemplate batch;
 
   AttendanceService(
       MeetingService meetings,
@@ -60,7 +62,9 @@ public class AttendanceService {
       JdbcClient jdbc,
       AuditLog audit,
       java.time.Clock clock,
-      TransactionTemplate tx) {
+      TransactionTemplate tx,
+      JdbcTemplate batch) {
+    this.batch = batch;
     this.meetings = meetings;
     this.meetingRows = meetingRows;
     this.directory = directory;
@@ -442,31 +446,36 @@ public class AttendanceService {
     return outcome;
   }
 
+  private static final String INSERT =
+      "insert into attendance (public_id, meeting_id, attendee_key, person_ref,"
+          + " name, organisation_ref, organisation_name, organisation_type,"
+          + " role_title, phone, ward_code, gender, age_band, disability,"
+          + " signed_in_by, signed_in_at)"
+          + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
   private void insert(Meeting meeting, Entry e) {
-    jdbc.sql(
-            "insert into attendance (public_id, meeting_id, attendee_key, person_ref,"
-                + " name, organisation_ref, organisation_name, organisation_type,"
-                + " role_title, phone, ward_code, gender, age_band, disability,"
-                + " signed_in_by, signed_in_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(
-            PublicId.next(),
-            meeting.id(),
-            e.key(),
-            e.personRef(),
-            e.name(),
-            e.organisationRef(),
-            e.organisationName(),
-            e.organisationType() == null ? null : e.organisationType().name(),
-            e.role(),
-            e.phone(),
-            e.wardCode(),
-            e.gender() == null ? null : e.gender().name(),
-            e.ageBand() == null ? null : e.ageBand().name(),
-            e.disability(),
-            MeetingService.actor(),
-            Timestamp.from(clock.instant()))
-        .update();
+    jdbc.sql(INSERT).params(row(meeting, e)).update();
+  }
+
+  private Object[] row(Meeting meeting, Entry e) {
+    return new Object[] {
+      PublicId.next(),
+      meeting.id(),
+      e.key(),
+      e.personRef(),
+      e.name(),
+      e.organisationRef(),
+      e.organisationName(),
+      e.organisationType() == null ? null : e.organisationType().name(),
+      e.role(),
+      e.phone(),
+      e.wardCode(),
+      e.gender() == null ? null : e.gender().name(),
+      e.ageBand() == null ? null : e.ageBand().name(),
+      e.disability(),
+      MeetingService.actor(),
+      Timestamp.from(clock.instant())
+    };
   }
 
   private List<String> signedInPeople(Meeting meeting) {
@@ -516,14 +525,14 @@ public class AttendanceService {
                           .param(meeting.id())
                           .query(String.class)
                           .list());
-              int n = 0;
+              List<Object[]> rows = new java.util.ArrayList<>();
               for (Entry e : entries) {
                 if (there.add(e.key())) {
-                  insert(meeting, e);
-                  n++;
+                  rows.add(row(meeting, e));
                 }
               }
-              return n;
+              batch.batchUpdate(INSERT, rows); // one round trip per batch, not per line
+              return rows.size();
             });
     if (added > 0) {
       audit.record(

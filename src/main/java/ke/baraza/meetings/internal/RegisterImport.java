@@ -37,6 +37,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -61,6 +62,7 @@ public class RegisterImport {
   private final MessageSource messages;
   private final java.time.Clock clock;
   private final TransactionTemplate tx;
+  private final JdbcTemplate batch;
 
   RegisterImport(
       AttendanceService attendance,
@@ -68,7 +70,9 @@ public class RegisterImport {
       JdbcClient jdbc,
       MessageSource messages,
       java.time.Clock clock,
-      TransactionTemplate tx) {
+      TransactionTemplate tx,
+      JdbcTemplate batch) {
+    this.batch = batch;
     this.attendance = attendance;
     this.geography = geography;
     this.jdbc = jdbc;
@@ -180,17 +184,20 @@ public class RegisterImport {
                       .param(id)
                       .query(Long.class)
                       .single();
+              List<Object[]> lines = new ArrayList<>();
               for (int i = 0; i < badRows.size(); i++) {
-                jdbc.sql(
-                        "insert into attendance_import_problem (import_id, row_number, cells,"
-                            + " problems) values (?, ?, ?, ?)")
-                    .params(
-                        importId,
-                        badRows.get(i).number(),
-                        encode(badRows.get(i).cells()),
-                        String.join(" ", problems.get(i).keys()))
-                    .update();
+                lines.add(
+                    new Object[] {
+                      importId,
+                      badRows.get(i).number(),
+                      encode(badRows.get(i).cells()),
+                      String.join(" ", problems.get(i).keys())
+                    });
               }
+              batch.batchUpdate(
+                  "insert into attendance_import_problem (import_id, row_number, cells, problems)"
+                      + " values (?, ?, ?, ?)",
+                  lines);
               return n;
             });
     return new Result(
