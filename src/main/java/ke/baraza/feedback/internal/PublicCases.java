@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import ke.baraza.feedback.CaseStatus;
 import ke.baraza.geography.GeographyApi;
 import ke.baraza.geography.Ward;
+import ke.baraza.platform.FileMetadata;
 import ke.baraza.platform.FileStore;
 import ke.baraza.platform.StoredFile;
 import ke.baraza.platform.UserError;
@@ -23,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Cases whose reporters allowed publication, for anyone: the description, the ward, the status and
- * the photos with their metadata removed ({@link PhotoMetadata}); never the reporter's contact or
+ * the photos with their metadata removed ({@link FileMetadata}); never the reporter's contact or
  * replies. Cases without consent are not listed, and their photos are never served.
  */
 @Service
@@ -156,7 +157,7 @@ public class PublicCases {
             .filter(f -> f.size() <= MAX_PHOTO_BYTES)
             .orElseThrow(() -> UserError.notFound("open311.photo.unknown"));
     try (InputStream in = files.open(file)) {
-      return new Photo(PhotoMetadata.strip(in.readAllBytes()), file.mediaType());
+      return new Photo(FileMetadata.strip(in.readAllBytes()), file.mediaType());
     } catch (IllegalArgumentException cannotClean) {
       throw UserError.notFound("open311.photo.unknown");
     } catch (IOException e) {

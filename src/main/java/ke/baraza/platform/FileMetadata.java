@@ -1,15 +1,23 @@
-package ke.baraza.feedback.internal;
+package ke.baraza.platform;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.zip.CRC32;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
 
 /**
- * Removes the metadata a camera or phone writes into a photo (EXIF with its GPS position, XMP,
- * IPTC, comments, text chunks) before the photo is shown in public. Plain byte parsing of the three
- * formats intake accepts; the image data itself is copied unchanged.
+ * Removes the metadata a camera, phone or office program writes into a file (EXIF with its GPS
+ * position, XMP, IPTC, comments, text chunks, a PDF's author and producer) before it is shown in
+ * public or passed on as evidence. Images are cleaned by plain byte parsing, their picture data
+ * copied unchanged; PDFs are rewritten by PDFBox.
  *
  * <ul>
  *   <li>JPEG: APP1 (EXIF, XMP), APP12, APP13 (IPTC/Photoshop) and COM segments are dropped; APP0
@@ -19,24 +27,33 @@ import java.util.zip.CRC32;
  *       dropped.
  *   <li>WebP: {@code EXIF} and {@code XMP } chunks are dropped, the matching flags of {@code VP8X}
  *       cleared and the RIFF size rewritten.
+ *   <li>PDF: the document information (author, creator, producer, dates, custom keys), the XMP
+ *       metadata of the document and of its pages, the applications' private data ({@code
+ *       PieceInfo}) and the file identifier are removed, and the file is written anew, which drops
+ *       earlier revisions kept by incremental saves. What the pages show (text, pictures, and any
+ *       metadata inside embedded pictures) stays as it is.
  * </ul>
  */
-public final class PhotoMetadata {
+public final class FileMetadata {
 
   private static final Set<String> PNG_DROPPED = Set.of("tEXt", "zTXt", "iTXt", "eXIf", "tIME");
   private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
-  private PhotoMetadata() {}
+  private FileMetadata() {}
 
   /**
-   * The same photo without its metadata.
+   * The same file without its metadata.
    *
-   * @param image a whole JPEG, PNG or WebP file; not null
+   * @param image a whole JPEG, PNG, WebP or PDF file; not null
    * @return a new array; the input is not changed
-   * @throws IllegalArgumentException when the bytes are none of the three formats or are cut short
-   *     or malformed, so that a photo that cannot be cleaned is never shown
+   * @throws IllegalArgumentException when the bytes are none of the four formats, are cut short or
+   *     malformed, or are an encrypted PDF, so that a file that cannot be cleaned is never passed
+   *     on as if it were
    */
   public static byte[] strip(byte[] image) {
+    if (image.length >= 5 && ascii(image, 0, 5).equals("%PDF-")) {
+      return pdf(image);
+    }
     if (image.length >= 3
         && (image[0] & 0xFF) == 0xFF
         && (image[1] & 0xFF) == 0xD8
@@ -52,6 +69,28 @@ public final class PhotoMetadata {
       return webp(image);
     }
     throw new IllegalArgumentException("Not a JPEG, PNG or WebP image");
+  }
+
+  private static byte[] pdf(byte[] in) {
+    try (PDDocument document = Loader.loadPDF(in)) {
+      if (document.isEncrypted()) {
+        throw new IllegalArgumentException("Encrypted PDF");
+      }
+      document.setDocumentInformation(new PDDocumentInformation());
+      PDDocumentCatalog catalog = document.getDocumentCatalog();
+      catalog.setMetadata(null);
+      catalog.getCOSObject().removeItem(COSName.PIECE_INFO);
+      for (PDPage page : document.getPages()) {
+        page.setMetadata(null);
+        page.getCOSObject().removeItem(COSName.PIECE_INFO);
+      }
+      document.getDocument().getTrailer().removeItem(COSName.ID);
+      ByteArrayOutputStream out = new ByteArrayOutputStream(in.length);
+      document.save(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new IllegalArgumentException("Malformed PDF", e);
+    }
   }
 
   private static byte[] jpeg(byte[] in) {

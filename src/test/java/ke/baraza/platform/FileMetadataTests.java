@@ -1,4 +1,4 @@
-package ke.baraza.feedback.internal;
+package ke.baraza.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,13 +16,23 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
 /**
  * Photos generated here carry a real EXIF block with a GPS position (1°31'S 37°16'E, Machakos), XMP
- * and text; after {@link PhotoMetadata#strip} none of it is left and the picture is the same.
+ * and text; after {@link FileMetadata#strip} none of it is left and the picture is the same.
  */
-class PhotoMetadataTests {
+class FileMetadataTests {
 
   /** The GPS latitude's seconds as a TIFF rational, 4242/100: bytes no picture data repeats. */
   private static final byte[] GPS_SECONDS = HexFormat.of().parseHex("0000109200000064");
@@ -40,7 +50,7 @@ class PhotoMetadataTests {
     assertThat(indexOf(withGps, GPS_SECONDS)).isPositive();
     assertThat(ImageIO.read(new ByteArrayInputStream(withGps))).isNotNull();
 
-    byte[] stripped = PhotoMetadata.strip(withGps);
+    byte[] stripped = FileMetadata.strip(withGps);
 
     assertThat(indexOf(stripped, ascii("Exif"))).isNegative();
     assertThat(indexOf(stripped, GPS_SECONDS)).isNegative();
@@ -61,13 +71,13 @@ class PhotoMetadataTests {
         insertAfter(
             plain,
             afterHeader,
-            PhotoMetadata.pngChunk("eXIf", tiffWithGps()),
-            PhotoMetadata.pngChunk("tEXt", ascii("Author\0Mama Njeri")),
-            PhotoMetadata.pngChunk("iTXt", ascii("XML:com.adobe.xmp\0\0\0\0\0<x:xmpmeta/>")),
-            PhotoMetadata.pngChunk("tIME", new byte[] {7, (byte) 0xEA, 11, 23, 6, 0, 0}));
+            FileMetadata.pngChunk("eXIf", tiffWithGps()),
+            FileMetadata.pngChunk("tEXt", ascii("Author\0Mama Njeri")),
+            FileMetadata.pngChunk("iTXt", ascii("XML:com.adobe.xmp\0\0\0\0\0<x:xmpmeta/>")),
+            FileMetadata.pngChunk("tIME", new byte[] {7, (byte) 0xEA, 11, 23, 6, 0, 0}));
     assertThat(indexOf(withGps, GPS_SECONDS)).isPositive();
 
-    byte[] stripped = PhotoMetadata.strip(withGps);
+    byte[] stripped = FileMetadata.strip(withGps);
 
     assertThat(indexOf(stripped, GPS_SECONDS)).isNegative();
     for (String type : List.of("eXIf", "tEXt", "iTXt", "tIME", "Mama Njeri")) {
@@ -88,7 +98,7 @@ class PhotoMetadataTests {
     byte[] withGps = riff(concat(vp8x, vp8l, exif, xmp));
     assertThat(indexOf(withGps, GPS_SECONDS)).isPositive();
 
-    byte[] stripped = PhotoMetadata.strip(withGps);
+    byte[] stripped = FileMetadata.strip(withGps);
 
     assertThat(indexOf(stripped, GPS_SECONDS)).isNegative();
     assertThat(indexOf(stripped, ascii("EXIF"))).isNegative();
@@ -100,15 +110,81 @@ class PhotoMetadataTests {
   }
 
   @Test
+  void removesAuthorProducerAndXmpFromAPdfAndKeepsItsText() throws IOException {
+    byte[] withAuthor = pdfWithAuthor();
+    assertThat(indexOf(withAuthor, ascii("Mama Njeri"))).isPositive();
+
+    byte[] stripped = FileMetadata.strip(withAuthor);
+
+    assertThat(indexOf(stripped, ascii("Mama Njeri"))).isNegative();
+    try (PDDocument read = Loader.loadPDF(stripped)) {
+      PDDocumentInformation info = read.getDocumentInformation();
+      assertThat(info.getAuthor()).isNull();
+      assertThat(info.getCreator()).isNull();
+      assertThat(info.getProducer()).isNull();
+      assertThat(info.getCreationDate()).isNull();
+      assertThat(read.getDocumentCatalog().getMetadata()).isNull();
+      assertThat(read.getPage(0).getMetadata()).isNull();
+      assertThat(new PDFTextStripper().getText(read)).contains("Tender 17 was awarded twice");
+    }
+  }
+
+  @Test
+  void refusesAnEncryptedPdfItCannotClean() throws IOException {
+    try (PDDocument document = new PDDocument()) {
+      document.addPage(new PDPage());
+      document.protect(
+          new org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy(
+              "owner", "user", new org.apache.pdfbox.pdmodel.encryption.AccessPermission()));
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      document.save(out);
+      assertThatThrownBy(() -> FileMetadata.strip(out.toByteArray()))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  /** A one-page PDF with an author, creator, producer and XMP naming "Mama Njeri", uncompressed. */
+  static byte[] pdfWithAuthor() throws IOException {
+    try (PDDocument document = new PDDocument()) {
+      PDPage page = new PDPage();
+      document.addPage(page);
+      try (PDPageContentStream text = new PDPageContentStream(document, page)) {
+        text.beginText();
+        text.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+        text.newLineAtOffset(72, 700);
+        text.showText("Tender 17 was awarded twice");
+        text.endText();
+      }
+      PDDocumentInformation info = document.getDocumentInformation();
+      info.setAuthor("Mama Njeri");
+      info.setCreator("Mama Njeri's laptop");
+      info.setProducer("Office 2016");
+      info.setCreationDate(java.util.Calendar.getInstance());
+      PDMetadata xmp =
+          new PDMetadata(
+              document,
+              new ByteArrayInputStream(
+                  ascii("<x:xmpmeta><dc:creator>Mama Njeri</dc:creator></x:xmpmeta>")));
+      document.getDocumentCatalog().setMetadata(xmp);
+      page.setMetadata(
+          new PDMetadata(
+              document, new ByteArrayInputStream(ascii("<x:xmpmeta>Mama Njeri</x:xmpmeta>"))));
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      document.save(out, CompressParameters.NO_COMPRESSION);
+      return out.toByteArray();
+    }
+  }
+
+  @Test
   void refusesWhatItCannotClean() {
-    assertThatThrownBy(() -> PhotoMetadata.strip(ascii("<svg onload=alert(1)>")))
+    assertThatThrownBy(() -> FileMetadata.strip(ascii("<svg onload=alert(1)>")))
         .isInstanceOf(IllegalArgumentException.class);
     byte[] cutJpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE1, 0x7F, 0x7F, 1, 2};
-    assertThatThrownBy(() -> PhotoMetadata.strip(cutJpeg))
+    assertThatThrownBy(() -> FileMetadata.strip(cutJpeg))
         .isInstanceOf(IllegalArgumentException.class);
     byte[] cutPng =
         Arrays.copyOf(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}, 14);
-    assertThatThrownBy(() -> PhotoMetadata.strip(cutPng))
+    assertThatThrownBy(() -> FileMetadata.strip(cutPng))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
