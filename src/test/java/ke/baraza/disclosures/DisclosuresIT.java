@@ -54,7 +54,12 @@ class DisclosuresIT {
   static Browser handler;
   static Browser administrator;
 
-  synchronized void setUp() {
+  void setUp() {
+    setUp(jdbc);
+  }
+
+  /** The shared body and its handler, made by the first test of any disclosures IT to need them. */
+  static synchronized void setUp(JdbcClient jdbc) {
     if (body != null) {
       return;
     }
@@ -91,6 +96,15 @@ class DisclosuresIT {
   static final String CANARY_AGENT = "CanaryAgent/" + System.nanoTime();
 
   static HttpResponse<String> whistleblower(String method, String path, Map<String, String> form) {
+    return whistleblower(method, path, form, Map.of());
+  }
+
+  /**
+   * As a whistleblower's browser without cookies: GET, or POST of the form, as {@code
+   * multipart/form-data} with {@code files} (name to content) when there are any.
+   */
+  static HttpResponse<String> whistleblower(
+      String method, String path, Map<String, String> form, Map<String, byte[]> files) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(TestEnvironment.baseUrl() + path))
             .header("Accept", "text/html")
@@ -98,7 +112,12 @@ class DisclosuresIT {
             .header("X-Forwarded-For", CANARY_ADDRESS)
             .header("X-Real-IP", CANARY_ADDRESS)
             .header("User-Agent", CANARY_AGENT);
-    if ("POST".equals(method)) {
+    if ("POST".equals(method) && !files.isEmpty()) {
+      Browser.Multipart multipart = Browser.Multipart.of(form, "files", files);
+      request
+          .header("Content-Type", multipart.contentType())
+          .POST(HttpRequest.BodyPublishers.ofByteArray(multipart.bytes()));
+    } else if ("POST".equals(method)) {
       String body =
           form.entrySet().stream()
               .map(e -> Browser.enc(e.getKey()) + "=" + Browser.enc(e.getValue()))
@@ -132,6 +151,11 @@ class DisclosuresIT {
   record Sent(String receipt, String publicId) {}
 
   Sent send(String what) {
+    return send(jdbc, what, Map.of(), true);
+  }
+
+  /** Sends a report with files, stripped of metadata or not, and checks the form sends once. */
+  static Sent send(JdbcClient jdbc, String what, Map<String, byte[]> files, boolean strip) {
     HttpResponse<String> form = whistleblower("GET", "/disclosures/new?county=" + COUNTY, Map.of());
     assertThat(form.statusCode()).isEqualTo(200);
     assertThat(form.body()).contains(bodyName);
@@ -148,12 +172,15 @@ class DisclosuresIT {
     fields.put("howKnown", "I saw the evaluation sheets");
     fields.put("othersKnow", "UNSURE");
     fields.put("identity", "Should not be kept: not ticked");
-    HttpResponse<String> sent = whistleblower("POST", "/disclosures", fields);
+    if (strip) {
+      fields.put("strip", "yes");
+    }
+    HttpResponse<String> sent = whistleblower("POST", "/disclosures", fields, files);
     assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
     Matcher receipt = RECEIPT.matcher(sent.body());
     assertThat(receipt.find()).as(sent.body()).isTrue();
     assertThat(sent.body()).contains("Keep your receipt safe", "Hifadhi nambari yako ya siri");
-    HttpResponse<String> again = whistleblower("POST", "/disclosures", fields);
+    HttpResponse<String> again = whistleblower("POST", "/disclosures", fields, files);
     assertThat(again.statusCode()).as("the one-time token sends once").isEqualTo(409);
     String publicId =
         jdbc.sql("select public_id from disclosure order by id desc limit 1")

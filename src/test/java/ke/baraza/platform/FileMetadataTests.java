@@ -32,10 +32,10 @@ import org.junit.jupiter.api.Test;
  * Photos generated here carry a real EXIF block with a GPS position (1°31'S 37°16'E, Machakos), XMP
  * and text; after {@link FileMetadata#strip} none of it is left and the picture is the same.
  */
-class FileMetadataTests {
+public class FileMetadataTests {
 
   /** The GPS latitude's seconds as a TIFF rational, 4242/100: bytes no picture data repeats. */
-  private static final byte[] GPS_SECONDS = HexFormat.of().parseHex("0000109200000064");
+  public static final byte[] GPS_SECONDS = HexFormat.of().parseHex("0000109200000064");
 
   @Test
   void removesExifWithGpsXmpAndCommentsFromAJpegAndKeepsThePicture() throws IOException {
@@ -144,7 +144,7 @@ class FileMetadataTests {
   }
 
   /** A one-page PDF with an author, creator, producer and XMP naming "Mama Njeri", uncompressed. */
-  static byte[] pdfWithAuthor() throws IOException {
+  public static byte[] pdfWithAuthor() throws IOException {
     try (PDDocument document = new PDDocument()) {
       PDPage page = new PDPage();
       document.addPage(page);
@@ -192,7 +192,7 @@ class FileMetadataTests {
    * A big-endian TIFF block as EXIF stores it: IFD0 points to a GPS IFD with latitude 1°31'42.42" S
    * and longitude 37°16'0" E.
    */
-  static byte[] tiffWithGps() {
+  public static byte[] tiffWithGps() {
     ByteBuffer b = ByteBuffer.allocate(8 + 18 + 54 + 48).order(ByteOrder.BIG_ENDIAN);
     b.put(ascii("MM")).putShort((short) 42).putInt(8);
     // IFD0 at 8: one entry, GPSInfo -> 26
@@ -209,6 +209,15 @@ class FileMetadataTests {
     b.putInt(1).putInt(1).putInt(31).putInt(1).put(GPS_SECONDS);
     b.putInt(37).putInt(1).putInt(16).putInt(1).putInt(0).putInt(1);
     return b.array();
+  }
+
+  /** A 32×24 JPEG photo whose EXIF names its GPS position and a comment names "Mama Njeri". */
+  public static byte[] jpegWithGps() throws IOException {
+    return insertAfter(
+        write(picture(), "jpg"),
+        2,
+        segment(0xE1, concat(ascii("Exif\0\0"), tiffWithGps())),
+        segment(0xFE, ascii("Taken by Mama Njeri")));
   }
 
   private static BufferedImage picture() {
@@ -268,7 +277,8 @@ class FileMetadataTests {
     return text.getBytes(StandardCharsets.ISO_8859_1);
   }
 
-  private static int indexOf(byte[] haystack, byte[] needle) {
+  /** Where {@code needle} first occurs in {@code haystack}, or -1. */
+  public static int indexOf(byte[] haystack, byte[] needle) {
     outer:
     for (int i = 0; i <= haystack.length - needle.length; i++) {
       for (int j = 0; j < needle.length; j++) {

@@ -98,25 +98,55 @@ public final class Browser {
    * form field, as a browser's file form does.
    */
   public HttpResponse<String> upload(String path, String field, String fileName, byte[] content) {
-    String boundary = "----baraza" + System.nanoTime();
-    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-    StringBuilder head = new StringBuilder();
-    if (lastCsrf != null) {
-      head.append("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n")
-          .append(lastCsrf)
-          .append("\r\n");
-    }
-    head.append("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"")
-        .append(
-            "; filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
-    body.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
-    body.writeBytes(content);
-    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    Map<String, String> fields = lastCsrf == null ? Map.of() : Map.of("_csrf", lastCsrf);
+    Multipart body = Multipart.of(fields, field, Map.of(fileName, content));
     return send(
         HttpRequest.newBuilder(URI.create(base + path))
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .header("Content-Type", body.contentType())
             .header("Accept", "text/html")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())));
+  }
+
+  /** A {@code multipart/form-data} body: its content type (with the boundary) and bytes. */
+  public record Multipart(String contentType, byte[] bytes) {
+
+    /**
+     * Text fields, then files (file name to content, in the map's order) under {@code fileField},
+     * each sent as {@code application/octet-stream} so that the server must judge it by content.
+     */
+    public static Multipart of(
+        Map<String, String> fields, String fileField, Map<String, byte[]> files) {
+      String boundary = "----baraza" + System.nanoTime();
+      java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+      fields.forEach(
+          (name, value) ->
+              body.writeBytes(
+                  ("--"
+                          + boundary
+                          + "\r\nContent-Disposition: form-data; name=\""
+                          + name
+                          + "\"\r\n\r\n"
+                          + value
+                          + "\r\n")
+                      .getBytes(StandardCharsets.UTF_8)));
+      files.forEach(
+          (fileName, content) -> {
+            body.writeBytes(
+                ("--"
+                        + boundary
+                        + "\r\nContent-Disposition: form-data; name=\""
+                        + fileField
+                        + "\""
+                        + "; filename=\""
+                        + fileName
+                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(content);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+          });
+      body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+      return new Multipart("multipart/form-data; boundary=" + boundary, body.toByteArray());
+    }
   }
 
   /** A download's bytes, with the session's cookies. */

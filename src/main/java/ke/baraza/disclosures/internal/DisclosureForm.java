@@ -15,11 +15,12 @@ public record DisclosureForm(
     String othersKnow,
     String reveal,
     String identity,
+    String strip,
     String token) {
 
   /** An empty form for a county. */
   public static DisclosureForm blank(String county) {
-    return new DisclosureForm(county, "", "", "", "", "", "", "", "", "", "");
+    return new DisclosureForm(county, "", "", "", "", "", "", "", "", "", "yes", "");
   }
 
   /** Whether the whistleblower ticked "give my name": off unless ticked. */
@@ -27,9 +28,25 @@ public record DisclosureForm(
     return "yes".equals(reveal);
   }
 
+  /** Whether to remove the files' metadata: ticked on a new form, off once unticked. */
+  public boolean stripMetadata() {
+    return "yes".equals(strip);
+  }
+
   /** The same answers with a new token, to show the form again. */
   public DisclosureForm withToken(String newToken) {
     return new DisclosureForm(
-        county, body, what, who, where, when, howKnown, othersKnow, reveal, identity, newToken);
+        county,
+        body,
+        what,
+        who,
+        where,
+        when,
+        howKnown,
+        othersKnow,
+        reveal,
+        identity,
+        strip,
+        newToken);
   }
 }

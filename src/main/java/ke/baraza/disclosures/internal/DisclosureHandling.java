@@ -56,7 +56,8 @@ public class DisclosureHandling {
       DisclosureStatus status,
       Instant sentAt,
       Report report,
-      List<Message> messages) {}
+      List<Message> messages,
+      List<DisclosureFiles.FileInfo> files) {}
 
   private record HandlerRow(long id, String publicKey, String sealedPrivateKey, String kdfSalt) {}
 
@@ -74,18 +75,21 @@ public class DisclosureHandling {
   private final DisclosureIntake intake;
   private final DirectoryApi directory;
   private final AuditLog audit;
+  private final DisclosureFiles files;
 
   DisclosureHandling(
       JdbcClient jdbc,
       DisclosureKeyRing keys,
       DisclosureIntake intake,
       DirectoryApi directory,
-      AuditLog audit) {
+      AuditLog audit,
+      DisclosureFiles files) {
     this.jdbc = jdbc;
     this.keys = keys;
     this.intake = intake;
     this.directory = directory;
     this.audit = audit;
+    this.files = files;
   }
 
   /** The handler's key state, bodies they still hold the role for, and those bodies' queue. */
@@ -258,6 +262,44 @@ public class DisclosureHandling {
    */
   @Transactional
   public Opened read(SignedInUser user, HttpSession session, String publicId) {
+    return open(user, session, publicId, "disclosures:read");
+  }
+
+  /**
+   * As {@link #read}, for printing the whole case; audited as an export.
+   *
+   * @throws UserError as {@link #read}
+   */
+  @Transactional
+  public Opened export(SignedInUser user, HttpSession session, String publicId) {
+    return open(user, session, publicId, "disclosures:exported");
+  }
+
+  /**
+   * One of the disclosure's files, decrypted for a handler of its body; audited.
+   *
+   * @throws UserError 404 for a file the disclosure does not hold, otherwise as {@link #read}
+   */
+  @Transactional
+  public DisclosureFiles.Content file(
+      SignedInUser user, HttpSession session, String publicId, String filePublicId) {
+    DisclosureRow row = visible(user, publicId);
+    byte[] dataKey = dataKey(user, session, row);
+    try {
+      DisclosureFiles.Content content =
+          files
+              .content(row.id(), row.publicId(), dataKey, filePublicId)
+              .orElseThrow(() -> UserError.notFound("disclosures.files.unknown"));
+      audit.record(user.publicId(), "disclosures:file-read", row.publicId(), row.countyCode());
+      return content;
+    } catch (DisclosureCrypto.CannotOpen e) {
+      throw new IllegalStateException("file of disclosure " + row.publicId() + " does not open");
+    } finally {
+      Arrays.fill(dataKey, (byte) 0);
+    }
+  }
+
+  private Opened open(SignedInUser user, HttpSession session, String publicId, String action) {
     DisclosureRow row = visible(user, publicId);
     byte[] dataKey = dataKey(user, session, row);
     try {
@@ -275,14 +317,16 @@ public class DisclosureHandling {
               dataKey,
               Set.of("WHISTLEBLOWER", "HANDLER", "COMMENT"),
               user.publicId());
-      audit.record(user.publicId(), "disclosures:read", row.publicId(), row.countyCode());
+      List<DisclosureFiles.FileInfo> attached = files.list(row.id(), row.publicId(), dataKey);
+      audit.record(user.publicId(), action, row.publicId(), row.countyCode());
       return new Opened(
           row.publicId(),
           directory.names(List.of(row.bodyRef())).getOrDefault(row.bodyRef(), ""),
           DisclosureStatus.valueOf(row.status()),
           row.createdAt().toInstant(),
           report,
-          messages);
+          messages,
+          attached);
     } catch (DisclosureCrypto.CannotOpen e) {
       throw new IllegalStateException("disclosure " + row.publicId() + " cannot be decrypted");
     } finally {
@@ -356,8 +400,8 @@ public class DisclosureHandling {
   }
 
   /**
-   * Deletes a disclosure with its messages and every wrapped copy of its data key, so that nothing
-   * left can decrypt it; false when there was none.
+   * Deletes a disclosure with its messages, files and every wrapped copy of its data key, so that
+   * nothing left can decrypt it; false when there was none.
    */
   @Transactional
   public boolean delete(String publicId) {
@@ -371,6 +415,7 @@ public class DisclosureHandling {
     }
     jdbc.sql("delete from disclosure_key where disclosure_id = ?").param(id.get()).update();
     jdbc.sql("delete from disclosure_message where disclosure_id = ?").param(id.get()).update();
+    jdbc.sql("delete from disclosure_file where disclosure_id = ?").param(id.get()).update();
     jdbc.sql("delete from disclosure where id = ?").param(id.get()).update();
     audit.record(null, "disclosures:deleted", publicId, null);
     return true;

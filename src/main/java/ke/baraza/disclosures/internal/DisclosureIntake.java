@@ -32,8 +32,8 @@ public class DisclosureIntake {
   /** A recipient body the county's whistleblowers may choose. */
   public record Recipient(String publicId, String name) {}
 
-  /** The receipt of a disclosure just sent, shown once. */
-  public record Sent(String receipt, String bodyName) {}
+  /** The receipt of a disclosure just sent, shown once, with the files that went with it. */
+  public record Sent(String receipt, String bodyName, List<DisclosureFiles.Evidence> files) {}
 
   static final Set<String> OTHERS_KNOW = Set.of("", "YES", "NO", "UNSURE");
   static final int MAX_WHAT = 8000;
@@ -48,6 +48,7 @@ public class DisclosureIntake {
   private final DirectoryApi directory;
   private final GeographyApi geography;
   private final AuditLog audit;
+  private final DisclosureFiles files;
   private final org.springframework.transaction.support.TransactionTemplate tx;
 
   DisclosureIntake(
@@ -59,6 +60,7 @@ public class DisclosureIntake {
       DirectoryApi directory,
       GeographyApi geography,
       AuditLog audit,
+      DisclosureFiles files,
       org.springframework.transaction.PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.keys = keys;
@@ -68,12 +70,18 @@ public class DisclosureIntake {
     this.directory = directory;
     this.geography = geography;
     this.audit = audit;
+    this.files = files;
     this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
   }
 
   /** A new one-time token for the form. */
   public String formToken() {
     return tokens.issue();
+  }
+
+  /** The largest file accepted, in whole megabytes. */
+  public long maxFileMegabytes() {
+    return files.maxMegabytes();
   }
 
   /** Whether {@code code} is a county's code. */
@@ -94,14 +102,17 @@ public class DisclosureIntake {
   }
 
   /**
-   * Encrypts and stores a disclosure, wrapping its data key for the body's handlers and for a new
-   * receipt.
+   * Encrypts and stores a disclosure with its files, wrapping its data key for the body's handlers
+   * and for a new receipt.
    *
+   * @param uploads the attached files, may be empty or null
    * @throws InvalidInput 400 with the fields to mend; nothing stored
-   * @throws UserError 409 {@code disclosures.form.expired} for a used, forged or stale form token
+   * @throws UserError 409 {@code disclosures.form.expired} for a used, forged or stale form token;
+   *     400, 413 or 415 for a file refused by {@link DisclosureFiles#prepare}; nothing stored
    */
   @Transactional
-  public Sent submit(DisclosureForm form) {
+  public Sent submit(
+      DisclosureForm form, List<org.springframework.web.multipart.MultipartFile> uploads) {
     Map<String, String> errors = new LinkedHashMap<>();
     if (!isCounty(form.county())) {
       errors.put("county", "disclosures.county.needed");
@@ -138,6 +149,7 @@ public class DisclosureIntake {
     if (!errors.isEmpty()) {
       throw new InvalidInput(HttpStatus.BAD_REQUEST, errors);
     }
+    List<DisclosureFiles.Evidence> evidence = files.prepare(uploads, form.stripMetadata());
     String nonce =
         tokens
             .nonce(form.token())
@@ -176,7 +188,9 @@ public class DisclosureIntake {
               now,
               now)
           .update();
-      keys.share(idOf(publicId), publicId, form.body(), dataKey);
+      long id = idOf(publicId);
+      keys.share(id, publicId, form.body(), dataKey);
+      files.store(id, publicId, dataKey, true, evidence, now);
     } catch (DuplicateKeyException sentAlready) {
       throw UserError.conflict("disclosures.form.expired");
     } finally {
@@ -184,7 +198,7 @@ public class DisclosureIntake {
       Arrays.fill(derived.key(), (byte) 0);
     }
     audit.record(null, "disclosures:sent", publicId, form.county());
-    return new Sent(receipt, directory.names(List.of(form.body())).get(form.body()));
+    return new Sent(receipt, directory.names(List.of(form.body())).get(form.body()), evidence);
   }
 
   /**
@@ -214,7 +228,56 @@ public class DisclosureIntake {
       }
       return view;
     }
-    return withReceipt(typedReceipt, clientAddress, message);
+    return withReceipt(
+        typedReceipt,
+        clientAddress,
+        (row, dataKey) -> {
+          addMessage(row.id(), row.publicId(), dataKey, "WHISTLEBLOWER", null, message);
+          touch(row.id());
+          audit.record(null, "disclosures:answered", row.publicId(), row.countyCode());
+        });
+  }
+
+  /**
+   * Adds the whistleblower's files, then opens the disclosure as {@link #open} does. Files are
+   * checked before the receipt; a refused file is reported only to the holder of a right receipt.
+   *
+   * @throws UserError as {@link DisclosureFiles#prepare}, or 400 when no file was chosen
+   */
+  public Optional<WhistleblowerView> addFiles(
+      String typedReceipt,
+      List<org.springframework.web.multipart.MultipartFile> uploads,
+      boolean strip,
+      String clientAddress) {
+    List<DisclosureFiles.Evidence> evidence;
+    try {
+      evidence = files.prepare(uploads, strip);
+      if (evidence.isEmpty()) {
+        throw UserError.badRequest("disclosures.files.none");
+      }
+    } catch (UserError refused) {
+      if (withReceipt(typedReceipt, clientAddress, null).isPresent()) {
+        throw refused;
+      }
+      return Optional.empty();
+    }
+    return withReceipt(
+        typedReceipt,
+        clientAddress,
+        (row, dataKey) -> {
+          files.store(row.id(), row.publicId(), dataKey, true, evidence, keys.now());
+          touch(row.id());
+          audit.record(null, "disclosures:files-added", row.publicId(), row.countyCode());
+        });
+  }
+
+  /** Something the whistleblower adds to a disclosure once the receipt has opened its key. */
+  private interface Addition {
+    void add(Row row, byte[] dataKey);
+  }
+
+  private void touch(long id) {
+    jdbc.sql("update disclosure set updated_at = ? where id = ?").params(keys.now(), id).update();
   }
 
   private record Row(
@@ -228,7 +291,7 @@ public class DisclosureIntake {
       java.time.OffsetDateTime createdAt) {}
 
   private Optional<WhistleblowerView> withReceipt(
-      String typedReceipt, String clientAddress, String newMessage) {
+      String typedReceipt, String clientAddress, Addition addition) {
     String client = secrets.addressHash(clientAddress);
     pause(throttle.delay(client));
     Optional<String> canonical = Receipts.normalise(typedReceipt);
@@ -237,14 +300,14 @@ public class DisclosureIntake {
     Receipts.Derived derived =
         Receipts.derive(canonical.orElse("0".repeat(Receipts.LENGTH)), secrets.receiptSalt());
     try {
-      return tx.execute(status -> opened(canonical, derived, client, newMessage));
+      return tx.execute(status -> opened(canonical, derived, client, addition));
     } finally {
       Arrays.fill(derived.key(), (byte) 0);
     }
   }
 
   private Optional<WhistleblowerView> opened(
-      Optional<String> canonical, Receipts.Derived derived, String client, String newMessage) {
+      Optional<String> canonical, Receipts.Derived derived, String client, Addition addition) {
     Optional<Row> found =
         canonical.isEmpty()
             ? Optional.empty()
@@ -271,12 +334,8 @@ public class DisclosureIntake {
       return Optional.empty();
     }
     try {
-      if (newMessage != null) {
-        addMessage(row.id(), row.publicId(), dataKey, "WHISTLEBLOWER", null, newMessage);
-        jdbc.sql("update disclosure set updated_at = ? where id = ?")
-            .params(keys.now(), row.id())
-            .update();
-        audit.record(null, "disclosures:answered", row.publicId(), row.countyCode());
+      if (addition != null) {
+        addition.add(row, dataKey);
       }
       keys.share(row.id(), row.publicId(), row.bodyRef(), dataKey);
       Report report =
@@ -295,7 +354,8 @@ public class DisclosureIntake {
               DisclosureStatus.valueOf(row.status()),
               row.createdAt().toInstant(),
               report,
-              messages));
+              messages,
+              files.list(row.id(), row.publicId(), dataKey)));
     } catch (DisclosureCrypto.CannotOpen e) {
       throw new IllegalStateException("disclosure " + row.publicId() + " cannot be decrypted");
     } finally {

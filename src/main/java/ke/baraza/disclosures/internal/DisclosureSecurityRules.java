@@ -33,13 +33,16 @@ class DisclosureSecurityRules implements SecurityRules {
         get("/disclosures/return", PUBLIC),
         post("/disclosures/return", PUBLIC),
         post("/disclosures/return/messages", PUBLIC),
+        post("/disclosures/return/files", PUBLIC),
         get("/disclosures/handling", STAFF),
         post("/disclosures/handling/passphrase", STAFF),
         post("/disclosures/handling/unlock", STAFF),
         post("/disclosures/handling/bodies", STAFF),
         get("/disclosures/handling/{id}", STAFF),
         post("/disclosures/handling/{id}/messages", STAFF),
-        post("/disclosures/handling/{id}/status", STAFF));
+        post("/disclosures/handling/{id}/status", STAFF),
+        get("/disclosures/handling/{id}/files/{file}", STAFF),
+        get("/disclosures/handling/{id}/export.pdf", STAFF));
   }
 
   @Override
@@ -50,6 +53,7 @@ class DisclosureSecurityRules implements SecurityRules {
             csrf.ignoringRequestMatchers(
                 paths.matcher(HttpMethod.POST, "/disclosures"),
                 paths.matcher(HttpMethod.POST, "/disclosures/return"),
-                paths.matcher(HttpMethod.POST, "/disclosures/return/messages")));
+                paths.matcher(HttpMethod.POST, "/disclosures/return/messages"),
+                paths.matcher(HttpMethod.POST, "/disclosures/return/files")));
   }
 }

@@ -2,14 +2,23 @@ package ke.baraza.disclosures.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import ke.baraza.disclosures.DisclosureStatus;
+import ke.baraza.disclosures.internal.DisclosureCasePdf;
+import ke.baraza.disclosures.internal.DisclosureFiles;
 import ke.baraza.disclosures.internal.DisclosureHandling;
 import ke.baraza.platform.CurrentUser;
 import ke.baraza.platform.InvalidInput;
 import ke.baraza.platform.SignedInUser;
 import ke.baraza.platform.UserError;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,9 +31,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 class DisclosureHandlingPages {
 
   private final DisclosureHandling handling;
+  private final DisclosureCasePdf pdf;
+  private final java.time.Clock clock;
 
-  DisclosureHandlingPages(DisclosureHandling handling) {
+  DisclosureHandlingPages(
+      DisclosureHandling handling, DisclosureCasePdf pdf, java.time.Clock clock) {
     this.handling = handling;
+    this.pdf = pdf;
+    this.clock = clock;
   }
 
   private static SignedInUser user() {
@@ -110,6 +124,35 @@ class DisclosureHandlingPages {
       response.setStatus(invalid.status().value());
       return read(id, session, model, invalid.fieldErrors());
     }
+  }
+
+  /** One of the disclosure's files, as a download that the browser saves and never shows. */
+  @GetMapping("/disclosures/handling/{id}/files/{file}")
+  ResponseEntity<byte[]> file(
+      @PathVariable String id, @PathVariable String file, HttpSession session) {
+    DisclosureFiles.Content content = handling.file(user(), session, id, file);
+    return ResponseEntity.ok()
+        .headers(download(content.info().name(), content.info().mediaType()))
+        .body(content.bytes());
+  }
+
+  /** The whole case as PDF, in the handler's language. */
+  @GetMapping("/disclosures/handling/{id}/export.pdf")
+  ResponseEntity<byte[]> export(@PathVariable String id, HttpSession session, Locale locale) {
+    byte[] bytes = pdf.render(handling.export(user(), session, id), locale, clock.instant());
+    return ResponseEntity.ok()
+        .headers(download("disclosure-" + id + ".pdf", "application/pdf"))
+        .body(bytes);
+  }
+
+  private static HttpHeaders download(String name, String mediaType) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentDisposition(
+        ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build());
+    headers.setContentType(MediaType.parseMediaType(mediaType));
+    headers.set("X-Content-Type-Options", "nosniff");
+    headers.setCacheControl(CacheControl.noStore());
+    return headers;
   }
 
   @PostMapping("/disclosures/handling/{id}/status")

@@ -1,6 +1,7 @@
 package ke.baraza.disclosures.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import ke.baraza.disclosures.internal.DisclosureForm;
@@ -13,6 +14,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The whistleblower's pages: no account, no session, no cookie. The receipt travels only in POST
@@ -41,11 +43,18 @@ class DisclosurePages {
     return "disclosures/new";
   }
 
-  /** Sends the disclosure and shows its receipt once; a refused form comes back filled in. */
+  /**
+   * Sends the disclosure and shows its receipt once; a refused form comes back filled in (the
+   * files, which a browser cannot be given back, are to be chosen again).
+   */
   @PostMapping("/disclosures")
-  String send(DisclosureForm form, Model model, HttpServletResponse response) {
+  String send(
+      DisclosureForm form,
+      @RequestParam(name = "files", required = false) List<MultipartFile> files,
+      Model model,
+      HttpServletResponse response) {
     try {
-      model.addAttribute("sent", intake.submit(form));
+      model.addAttribute("sent", intake.submit(form, files));
       return "disclosures/receipt";
     } catch (InvalidInput invalid) {
       response.setStatus(invalid.status().value());
@@ -90,18 +99,45 @@ class DisclosurePages {
     }
   }
 
-  private static String view(
+  /** Adds files with the receipt; a refused file is reported on the opened disclosure. */
+  @PostMapping("/disclosures/return/files")
+  String addFiles(
+      @RequestParam(defaultValue = "") String receipt,
+      @RequestParam(name = "files", required = false) List<MultipartFile> files,
+      @RequestParam(defaultValue = "") String strip,
+      jakarta.servlet.http.HttpServletRequest request,
+      Model model,
+      HttpServletResponse response) {
+    try {
+      return view(
+          intake.addFiles(receipt, files, "yes".equals(strip), request.getRemoteAddr()),
+          Map.of(),
+          model,
+          response);
+    } catch (UserError refused) {
+      response.setStatus(refused.status().value());
+      model.addAttribute("problem", refused);
+      return view(intake.open(receipt, request.getRemoteAddr()), Map.of(), model, response);
+    }
+  }
+
+  private String view(
       Optional<WhistleblowerView> view,
       Map<String, String> errors,
       Model model,
       HttpServletResponse response) {
+    long maxMb = intake.maxFileMegabytes();
     if (view.isEmpty()) {
       response.setStatus(HttpServletResponse.SC_NOT_FOUND);
       model.addAttribute("wrong", true);
       return "disclosures/return";
     }
     model.addAttribute("view", view.get());
+    model.addAttribute("maxMb", maxMb);
     model.addAttribute("errors", errors);
+    if (!model.containsAttribute("problem")) {
+      model.addAttribute("problem", null);
+    }
     return "disclosures/view";
   }
 
@@ -111,5 +147,6 @@ class DisclosurePages {
     model.addAttribute("recipients", intake.recipients(form.county()));
     model.addAttribute("errors", errors);
     model.addAttribute("problem", problem);
+    model.addAttribute("maxMb", intake.maxFileMegabytes());
   }
 }
