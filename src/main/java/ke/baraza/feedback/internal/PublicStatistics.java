@@ -15,9 +15,10 @@ import java.util.stream.Collectors;
 import ke.baraza.feedback.CaseStatus;
 import ke.baraza.geography.GeographyApi;
 import ke.baraza.geography.Ward;
+import ke.baraza.platform.RefreshingCache;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A county's feedback in figures, for anyone: cases by ward, service area and status, how long the
@@ -91,18 +92,33 @@ public class PublicStatistics {
   private final GeographyApi geography;
   private final ServiceAreaCatalogue areas;
   private final Clock clock;
+  private final RefreshingCache<String, Figures> figures;
+  private final RefreshingCache<String, Map<String, Long>> wardCounts;
 
   PublicStatistics(
-      JdbcClient jdbc, GeographyApi geography, ServiceAreaCatalogue areas, Clock clock) {
+      JdbcClient jdbc,
+      GeographyApi geography,
+      ServiceAreaCatalogue areas,
+      Clock clock,
+      @Value("${baraza.feedback.statistics-max-age:PT1M}") Duration maxAge) {
     this.jdbc = jdbc;
     this.geography = geography;
     this.areas = areas;
     this.clock = clock;
+    this.figures = new RefreshingCache<>(maxAge, clock);
+    this.wardCounts = new RefreshingCache<>(maxAge, clock);
   }
 
-  /** The county's figures; all zero for a county without cases. */
-  @Transactional(readOnly = true)
+  /**
+   * The county's figures; all zero for a county without cases. Computed from every case of the
+   * county, so kept for {@code baraza.feedback.statistics-max-age} (a minute by default; see {@link
+   * RefreshingCache}).
+   */
   public Figures of(String countyCode) {
+    return figures.get(countyCode, this::compute);
+  }
+
+  private Figures compute(String countyCode) {
     areas.of(countyCode); // the default areas exist from the first look
     List<WardStatus> wardStatus =
         jdbc.sql(
@@ -202,9 +218,12 @@ public class PublicStatistics {
         total, byWard, byArea, byStatus, median(acknowledge), median(resolve), due, kept);
   }
 
-  /** Cases per ward, for the map (one query). */
-  @Transactional(readOnly = true)
+  /** Cases per ward, for the map (one query, kept as {@link #of} is). */
   public Map<String, Long> perWard(String countyCode) {
+    return wardCounts.get(countyCode, this::countPerWard);
+  }
+
+  private Map<String, Long> countPerWard(String countyCode) {
     return jdbc
         .sql(
             "select ward_code, count(*) as n from feedback_case where county_code = ?"

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Fills a fresh database at scale S, M or L, starts Baraza on it and measures it: start-up, memory,
+# public reads, writes and dashboards over HTTP (bench/Load.java), with the framework's floor
+# (a trivial endpoint of the same server) and, on PostgreSQL, the database's floor (pgbench running
+# the equivalent queries directly).
+# Usage: bench/run.sh S|M|L h2|postgres [SECONDS] [CONNECTIONS]
+# The data directory is removed at the end unless KEEP=1 is set.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scale=${1:-S}
+db=${2:-postgres}
+seconds=${3:-20}
+connections=${4:-32}
+county=037
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+java=$JAVA_HOME/bin/java
+[[ -f target/baraza.jar ]] || mvn -B -q -DskipTests package
+m2=$HOME/.m2/repository
+drivers=$(ls "$m2"/com/h2database/h2/2.3.232/h2-2.3.232.jar):$(ls "$m2"/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | tail -1)
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/baraza-bench.XXXXXX")
+port=18080
+while [[ -n $(ss -Htan "( sport = :$port )" 2>/dev/null) ]]; do port=$((port + 1)); done
+export BARAZA_DATA_DIR=$work PORT=$port
+pid=
+cleanup() {
+  [[ -n $pid ]] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
+  [[ $db == postgres ]] && scripts/pg-stop || true
+  [[ -n ${KEEP:-} ]] || rm -rf "$work"
+}
+trap cleanup EXIT
+if [[ $db == postgres ]]; then
+  env=$(BARAZA_PG_DURABLE=1 scripts/pg-start)
+  eval "$env"
+  url=$BARAZA_TEST_PG_URL user=postgres
+  pgport=${url##*:}; pgport=${pgport%%/*}
+  export PGHOST=127.0.0.1 PGPORT=$pgport PGUSER=postgres PGDATABASE=baraza_test
+  export BARAZA_DB_URL=$url BARAZA_DB_USER=postgres BARAZA_DB_PASSWORD=
+else
+  url="jdbc:h2:file:$work/baraza;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" user=sa
+fi
+limits="--baraza.feedback.limits.per-phone=1000000 --baraza.feedback.limits.per-client=100000000"
+
+start_app() { # $1: log name
+  started=$(date +%s%N)
+  "$java" -Xmx512m -jar target/baraza.jar $limits >"$work/$1.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 3600); do
+    if curl -fs "http://localhost:$port/actuator/health/readiness" >/dev/null 2>&1; then
+      echo "   up in $(( ($(date +%s%N) - started) / 1000000 )) ms ($(grep -o 'Started BarazaApplication in [0-9.]* seconds' "$work/$1.log" || true))"
+      return 0
+    fi
+    kill -0 "$pid" 2>/dev/null || { tail -50 "$work/$1.log"; exit 1; }
+    sleep 0.2
+  done
+  echo "timed out" >&2
+  exit 1
+}
+stop_app() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=; }
+counties() {
+  case $scale in
+    S) echo 037 ;;
+    M) echo 047 022 032 037 039 012 003 016 045 015 ;;
+    *) seq -f %03g 1 47 ;;
+  esac
+}
+
+echo "== $scale on $db: migrations, default themes and service areas (data in $work)"
+start_app first
+for c in $(counties); do
+  curl -fs -o /dev/null "http://localhost:$port/directory/themes/$c"
+  curl -fs -o /dev/null "http://localhost:$port/feedback/$c/new"
+done
+stop_app
+echo "== generating"
+"$java" -Xmx2g -cp "$drivers" bench/Generate.java "$url" "$user" "" "$scale"
+if [[ $db == postgres ]]; then psql -q -c "vacuum analyze"; fi
+echo "== start-up on the filled database"
+start_app second
+echo "== HTTP, $connections connections, $seconds s each (after a warm-up)"
+"$java" -cp "$drivers" bench/Load.java "http://localhost:$port" "$url" "$user" "" $county "$connections" "$seconds" \
+  floor search organisation track statistics wards-json open311 ical figures
+"$java" -cp "$drivers" bench/Load.java "http://localhost:$port" "$url" "$user" "" $county "$connections" "$seconds" \
+  complaint sms
+"$java" -cp "$drivers" bench/Load.java "http://localhost:$port" "$url" "$user" "" $county 16 "$seconds" ussd
+echo "== memory after the load"
+"$JAVA_HOME/bin/jcmd" "$pid" GC.heap_info | grep -E "garbage-first heap|Metaspace" || true
+grep -E "VmRSS|VmHWM" "/proc/$pid/status"
+if [[ $db == postgres ]]; then
+  echo "== database floor: pgbench, $connections clients, $seconds s, the same work as the reads"
+  bench/pg-floor.sh "$county" "$connections" "$seconds"
+fi
+stop_app
