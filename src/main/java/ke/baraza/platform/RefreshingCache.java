@@ -24,6 +24,8 @@ public final class RefreshingCache<K, V> {
 
   private record Entry<V>(V value, Instant at, AtomicBoolean refreshing) {}
 
+  static final int MAX_ENTRIES = 1000;
+
   private final ConcurrentHashMap<K, Entry<V>> entries = new ConcurrentHashMap<>();
   private final Duration maxAge;
   private final Clock clock;
@@ -46,6 +48,9 @@ public final class RefreshingCache<K, V> {
   public V get(K key, Function<K, V> compute) {
     if (maxAge.isZero()) {
       return compute.apply(key);
+    }
+    if (entries.size() >= MAX_ENTRIES && !entries.containsKey(key)) {
+      entries.clear();
     }
     Entry<V> entry =
         entries.computeIfAbsent(

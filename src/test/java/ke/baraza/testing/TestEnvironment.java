@@ -51,7 +51,7 @@ public class TestEnvironment
     properties.put("server.port", port());
     properties.put("baraza.base-url", baseUrl());
     // the tests read their own cases' figures at once; production keeps them a minute
-    properties.put("baraza.feedback.statistics-max-age", "PT0S");
+    properties.put("baraza.public-figures.max-age", "PT0S");
     properties.put("spring.mail.host", "127.0.0.1");
     properties.put("spring.mail.port", mail().getSmtp().getPort());
     properties.put("baraza.data-dir", "target/test-data-" + database());

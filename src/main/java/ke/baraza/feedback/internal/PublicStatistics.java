@@ -100,7 +100,7 @@ public class PublicStatistics {
       GeographyApi geography,
       ServiceAreaCatalogue areas,
       Clock clock,
-      @Value("${baraza.feedback.statistics-max-age:PT1M}") Duration maxAge) {
+      @Value("${baraza.public-figures.max-age:PT1M}") Duration maxAge) {
     this.jdbc = jdbc;
     this.geography = geography;
     this.areas = areas;
@@ -111,7 +111,7 @@ public class PublicStatistics {
 
   /**
    * The county's figures; all zero for a county without cases. Computed from every case of the
-   * county, so kept for {@code baraza.feedback.statistics-max-age} (a minute by default; see {@link
+   * county, so kept for {@code baraza.public-figures.max-age} (a minute by default; see {@link
    * RefreshingCache}).
    */
   public Figures of(String countyCode) {

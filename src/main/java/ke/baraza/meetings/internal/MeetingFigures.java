@@ -44,12 +44,20 @@ public class MeetingFigures {
   private final GeographyApi geography;
   private final java.time.Clock clock;
 
+  private final ke.baraza.platform.RefreshingCache<Filter, Overview> overviews;
+
   MeetingFigures(
-      JdbcClient jdbc, DirectoryApi directory, GeographyApi geography, java.time.Clock clock) {
+      JdbcClient jdbc,
+      DirectoryApi directory,
+      GeographyApi geography,
+      java.time.Clock clock,
+      @org.springframework.beans.factory.annotation.Value("${baraza.public-figures.max-age:PT1M}")
+          java.time.Duration maxAge) {
     this.jdbc = jdbc;
     this.directory = directory;
     this.geography = geography;
     this.clock = clock;
+    this.overviews = new ke.baraza.platform.RefreshingCache<>(maxAge, clock);
   }
 
   /**
@@ -108,7 +116,8 @@ public class MeetingFigures {
       List<Line> byOrganiser) {}
 
   /**
-   * The figures of the filter's meetings.
+   * The figures of the filter's meetings, kept for {@code baraza.public-figures.max-age} (a minute
+   * by default) as they aggregate every attendance record of the period.
    *
    * @throws UserError 400 when {@code to} is before {@code from} or the period is longer than
    *     {@link #MAX_MONTHS} months
@@ -120,6 +129,10 @@ public class MeetingFigures {
     if (filter.from().plusMonths(MAX_MONTHS).isBefore(filter.to())) {
       throw UserError.badRequest("figures.period.too-long");
     }
+    return overviews.get(filter, this::compute);
+  }
+
+  private Overview compute(Filter filter) {
     Instant start = filter.from().atStartOfDay(MeetingTimes.NAIROBI).toInstant();
     Instant end = filter.to().plusDays(1).atStartOfDay(MeetingTimes.NAIROBI).toInstant();
     Instant now = clock.instant();
