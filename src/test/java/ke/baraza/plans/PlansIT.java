@@ -83,7 +83,50 @@ class PlansIT {
     String indicator = indicator(coordinator, c, "Residents at ward forums", "QUARTERLY");
     assertThat(value(coordinator, indicator, "2025-Q1", "1250").statusCode()).isEqualTo(302);
 
+    Browser chair = holderFor("NETWORK_COORDINATOR", steering);
+    milestone(chair, c, "Steering committee review", "2025-11-30");
+    assertThat(milestoneResponse(chair, commitment, "Not its plan", "2025-11-30", "").statusCode())
+        .as("a coordinator of one committee only coordinates that committee's plans")
+        .isEqualTo(403);
+    String m =
+        chair
+            .get("/commitments/" + c)
+            .body()
+            .replaceAll(
+                "(?s).*id=\"milestone-([0-9a-z]{12})\"[^<]*<h3>Steering committee review<.*", "$1");
+    HttpResponse<String> moved =
+        chair.post(
+            "/milestones/" + m,
+            Map.of("title", "Steering committee review", "dueOn", "2026-01-31"));
+    assertThat(moved.statusCode()).isEqualTo(400);
+    assertThat(moved.body()).contains("is outside the plan's period, 2025-01-01 to 2025-12-31.");
+    chair.get("/commitments/" + c);
+    assertThat(
+            chair
+                .post(
+                    "/milestones/" + m,
+                    Map.of("title", "Steering committee review", "dueOn", "2025-12-15"))
+                .statusCode())
+        .isEqualTo(302);
+    chair.get("/commitments/" + c);
+    assertThat(
+            chair
+                .post(
+                    "/indicators/" + indicator,
+                    Map.of(
+                        "name",
+                        "Residents at ward forums",
+                        "unit",
+                        "people",
+                        "baseline",
+                        "100",
+                        "target",
+                        "7500"))
+                .statusCode())
+        .isEqualTo(302);
+
     Browser anyone = new Browser();
+    assertThat(anyone.get("/commitments/" + c).body()).contains("Due 2025-12-15", "target 7500");
     String page = anyone.get("/plans/" + id).body();
     assertThat(page)
         .contains(
@@ -282,6 +325,9 @@ class PlansIT {
 
     agency.get("/reports/" + report);
     assertThat(agency.post("/reports/" + report + "/submit", Map.of()).statusCode()).isEqualTo(302);
+    assertThat(coordinator.get("/plans/" + plan).body())
+        .contains("id=\"awaiting-list\"", "/reports/" + report);
+    assertThat(anyone.get("/plans/" + plan).body()).doesNotContain("/reports/" + report);
     agency.get("/reports/" + report);
     HttpResponse<String> again = agency.post("/reports/" + report + "/submit", Map.of());
     assertThat(again.statusCode()).isEqualTo(409);
@@ -335,8 +381,10 @@ class PlansIT {
   }
 
   @Test
-  void aCountyOfficialWhoWroteAReportCannotAcceptItButAnotherCoordinatorCan() {
-    String c = commitment(coordinator, plan, "Open county assembly", lead);
+  void aCountyOfficialWhoWroteAReportCannotAcceptItAndTheAgencyIsToldOfEachReview() {
+    String email = AccountFixtures.uniqueEmail("plans-agency");
+    String agencyOrg = organisation(official, COUNTY, "Ikolomani Women Group " + n(), email);
+    String c = commitment(coordinator, plan, "Open county assembly", agencyOrg);
     official.get("/commitments/" + c + "/reports/new");
     HttpResponse<String> started =
         official.post("/commitments/" + c + "/reports", report("2025-Q3", "Hansard published."));
@@ -347,9 +395,28 @@ class PlansIT {
     HttpResponse<String> own = official.post("/reports/" + report + "/accept", Map.of());
     assertThat(own.statusCode()).isEqualTo(403);
     assertThat(own.body()).contains("You wrote this report: someone else must review it.");
+
+    coordinator.get("/reports/" + report);
+    assertThat(
+            coordinator
+                .post("/reports/" + report + "/return", Map.of("comment", "Name the wards."))
+                .statusCode())
+        .isEqualTo(302);
+    assertThat(Mailbox.to(email)).hasSize(1);
+    assertThat(Mailbox.text(Mailbox.to(email).getFirst()))
+        .contains("was returned with these comments", "Name the wards.", "/reports/" + report)
+        .contains("imerudishwa na maoni haya");
+    official.get("/reports/" + report);
+    official.post("/reports/" + report + "/submit", Map.of());
     coordinator.get("/reports/" + report);
     assertThat(coordinator.post("/reports/" + report + "/accept", Map.of()).statusCode())
         .isEqualTo(302);
+    HttpResponse<String> reviewedTwice =
+        coordinator.post("/reports/" + report + "/accept", Map.of());
+    assertThat(reviewedTwice.statusCode()).isEqualTo(409);
+    assertThat(reviewedTwice.body())
+        .contains("Only a submitted report can be returned or accepted.");
+    assertThat(Mailbox.to(email)).hasSize(2);
   }
 
   @Test
@@ -445,6 +512,14 @@ class PlansIT {
   }
 
   // ---- helpers -------------------------------------------------------------------------------
+
+  private Browser holderFor(String role, String scope) {
+    String email = AccountFixtures.verifiedAccount(role.toLowerCase(java.util.Locale.ROOT));
+    AccountFixtures.grantFor(jdbc, email, role, COUNTY, scope);
+    Browser browser = new Browser();
+    AccountFixtures.signInWithSecondFactor(browser, email, null);
+    return browser;
+  }
 
   private static Map<String, String> planForm(String title, String from, String to) {
     Map<String, String> form = new HashMap<>();

@@ -143,6 +143,7 @@ public class PlanQueries {
       List<MilestoneLine> overdue,
       List<IndicatorLine> indicators,
       List<ReportLine> latestReports,
+      List<ReportLine> awaitingReview,
       boolean mayCoordinate) {
 
     /** The parties of one role. */
@@ -212,7 +213,10 @@ public class PlanQueries {
         .toList();
   }
 
-  /** A plan's dashboard: public figures only (values of accepted reports, accepted reports). */
+  /**
+   * A plan's dashboard: public figures only (values of accepted reports, accepted reports), and for
+   * its coordinators the reports awaiting their review.
+   */
   public Dashboard dashboard(String planId) {
     Plan plan = plans.plan(planId);
     List<Party> parties = parties(plan.id());
@@ -225,6 +229,13 @@ public class PlanQueries {
             : milestones(ids, today).stream().filter(MilestoneLine::overdue).toList();
     List<ReportLine> latest =
         ids.isEmpty() ? List.of() : reportLines(ids, true).stream().limit(10).toList();
+    boolean coordinate = plans.mayCoordinate(plan);
+    List<ReportLine> awaiting =
+        !coordinate || ids.isEmpty()
+            ? List.of()
+            : reportLines(ids, false).stream()
+                .filter(r -> r.status() == ReportStatus.SUBMITTED)
+                .toList();
     return new Dashboard(
         plan,
         parties,
@@ -234,7 +245,8 @@ public class PlanQueries {
         overdue,
         ids.isEmpty() ? List.of() : indicators(ids, true),
         latest,
-        plans.mayCoordinate(plan));
+        awaiting,
+        coordinate);
   }
 
   /** A commitment's page; unaccepted reports and their values only for those who may see them. */

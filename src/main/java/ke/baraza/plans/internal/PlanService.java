@@ -591,12 +591,7 @@ public class PlanService {
     Commitment c = commitment(commitmentId);
     requireCoordinator(c.plan());
     String title = required(form.title(), 300, "plan.error.milestone-title");
-    LocalDate due = date(form.dueOn(), "plan.error.due-date");
-    Plan p = c.plan();
-    if (due.isBefore(p.startsOn()) || due.isAfter(p.endsOn())) {
-      throw UserError.badRequest(
-          "plan.error.due-outside", due.toString(), p.startsOn().toString(), p.endsOn().toString());
-    }
+    LocalDate due = dueDate(c.plan(), form.dueOn());
     MilestoneStatus status =
         clean(form.status()).isEmpty()
             ? MilestoneStatus.NOT_STARTED
@@ -618,6 +613,32 @@ public class PlanService {
             Timestamp.from(clock.instant()))
         .update();
     return publicId;
+  }
+
+  /**
+   * Changes a milestone's title and due date (coordinators only); its status and evidence stay.
+   *
+   * @return the commitment's public id
+   * @throws UserError as {@link #addMilestone}
+   */
+  @Transactional
+  public String updateMilestone(String milestoneId, MilestoneForm form) {
+    Commitment c = milestoneCommitment(milestoneId, false);
+    String title = required(form.title(), 300, "plan.error.milestone-title");
+    LocalDate due = dueDate(c.plan(), form.dueOn());
+    jdbc.sql("update plan_milestone set title = ?, due_on = ? where public_id = ?")
+        .params(title, Date.valueOf(due), milestoneId)
+        .update();
+    return c.publicId();
+  }
+
+  private static LocalDate dueDate(Plan p, String text) {
+    LocalDate due = date(text, "plan.error.due-date");
+    if (due.isBefore(p.startsOn()) || due.isAfter(p.endsOn())) {
+      throw UserError.badRequest(
+          "plan.error.due-outside", due.toString(), p.startsOn().toString(), p.endsOn().toString());
+    }
+    return due;
   }
 
   /** The public id of the commitment of a milestone, after checking who may change it. */
@@ -777,6 +798,28 @@ public class PlanService {
             Timestamp.from(clock.instant()))
         .update();
     return publicId;
+  }
+
+  /**
+   * Changes an indicator's name, unit, baseline and target (coordinators only); its frequency and
+   * breakdowns stay, as its values were recorded by them.
+   *
+   * @return the commitment's public id
+   * @throws UserError as {@link #addIndicator}
+   */
+  @Transactional
+  public String updateIndicator(String indicatorId, IndicatorForm form) {
+    Indicator indicator = indicator(indicatorId);
+    requireCoordinator(indicator.commitment().plan());
+    jdbc.sql("update plan_indicator set name = ?, unit = ?, baseline = ?, target = ? where id = ?")
+        .params(
+            required(form.name(), 300, "plan.error.indicator-name"),
+            required(form.unit(), 60, "plan.error.unit"),
+            number(form.baseline(), "plan.error.number"),
+            number(form.target(), "plan.error.number"),
+            indicator.id())
+        .update();
+    return indicator.commitment().publicId();
   }
 
   /**

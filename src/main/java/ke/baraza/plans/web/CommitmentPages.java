@@ -174,6 +174,20 @@ class CommitmentPages {
     return "redirect:/commitments/" + commitment + "#milestones";
   }
 
+  @PostMapping("/milestones/{id}")
+  String editMilestone(@PathVariable String id, MilestoneForm form, RedirectAttributes redirect) {
+    String commitment = plans.updateMilestone(id, form);
+    redirect.addFlashAttribute("notice", "plan.saved");
+    return "redirect:/commitments/" + commitment + "#milestones";
+  }
+
+  @PostMapping("/indicators/{id}")
+  String editIndicator(@PathVariable String id, IndicatorForm form, RedirectAttributes redirect) {
+    String commitment = plans.updateIndicator(id, form);
+    redirect.addFlashAttribute("notice", "plan.saved");
+    return "redirect:/commitments/" + commitment + "#indicators";
+  }
+
   @PostMapping("/milestones/{id}/links")
   String link(@PathVariable String id, EvidenceLinkForm form, RedirectAttributes redirect) {
     String commitment = plans.addEvidenceLink(id, form);

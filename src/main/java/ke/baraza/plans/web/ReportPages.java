@@ -11,6 +11,7 @@ import ke.baraza.plans.internal.PlanQueries.IndicatorLine;
 import ke.baraza.plans.internal.PlanQueries.ValueLine;
 import ke.baraza.plans.internal.PlanService;
 import ke.baraza.plans.internal.PlanService.Commitment;
+import ke.baraza.plans.internal.ReportNotices;
 import ke.baraza.plans.internal.ReportService;
 import ke.baraza.plans.internal.ReportService.Report;
 import ke.baraza.platform.PageContext;
@@ -34,11 +35,14 @@ class ReportPages {
   private final ReportService reports;
   private final PlanService plans;
   private final PlanQueries queries;
+  private final ReportNotices notices;
 
-  ReportPages(ReportService reports, PlanService plans, PlanQueries queries) {
+  ReportPages(
+      ReportService reports, PlanService plans, PlanQueries queries, ReportNotices notices) {
     this.reports = reports;
     this.plans = plans;
     this.queries = queries;
+    this.notices = notices;
   }
 
   @GetMapping("/commitments/{id}/reports/new")
@@ -107,6 +111,7 @@ class ReportPages {
       @RequestParam(required = false) String comment,
       RedirectAttributes redirect) {
     reports.review(id, false, comment);
+    notices.reviewed(id);
     redirect.addFlashAttribute("notice", "plan.report.returned");
     return "redirect:/reports/" + id;
   }
@@ -117,6 +122,7 @@ class ReportPages {
       @RequestParam(required = false) String comment,
       RedirectAttributes redirect) {
     reports.review(id, true, comment);
+    notices.reviewed(id);
     redirect.addFlashAttribute("notice", "plan.report.accepted");
     return "redirect:/reports/" + id;
   }
