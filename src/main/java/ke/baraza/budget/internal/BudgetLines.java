@@ -1,0 +1,347 @@
+package ke.baraza.budget.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalInt;
+import ke.baraza.budget.BudgetLine;
+import ke.baraza.budget.FiscalYear;
+import ke.baraza.geography.GeographyApi;
+import ke.baraza.geography.Ward;
+import ke.baraza.platform.AuditLog;
+import ke.baraza.platform.SignedInUser;
+import ke.baraza.platform.TabularFiles;
+import ke.baraza.platform.TabularFiles.Row;
+import ke.baraza.platform.TabularFiles.Table;
+import ke.baraza.platform.UserError;
+import ke.baraza.shared.PageRequest;
+import ke.baraza.shared.PageResult;
+import ke.baraza.shared.PublicId;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Budget lines imported from CSV or XLSX files as counties publish them. Each row is checked on its
+ * own: a row with a missing name, an unknown ward, or a negative or non-numeric amount is returned
+ * with its row number and what is wrong, and the good rows are kept.
+ */
+@Service
+public class BudgetLines {
+
+  /** The columns of a budget-line file, by header; the first three are required. */
+  static final List<String> COLUMNS =
+      List.of(
+          "department",
+          "programme",
+          "approved",
+          "sub-programme",
+          "economic classification",
+          "ward",
+          "supplementary",
+          "actual q1",
+          "actual q2",
+          "actual q3",
+          "actual q4");
+
+  private static final BigDecimal MAX = new BigDecimal("1000000000000000");
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
+  private final BudgetPermissions permissions;
+  private final GeographyApi geography;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  BudgetLines(
+      JdbcClient jdbc,
+      JdbcTemplate batch,
+      BudgetPermissions permissions,
+      GeographyApi geography,
+      AuditLog audit,
+      Clock clock) {
+    this.jdbc = jdbc;
+    this.batch = batch;
+    this.permissions = permissions;
+    this.geography = geography;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** A refused row: its number in the file, the column and the message key of the problem. */
+  public record RowError(int row, String column, String messageKey) {}
+
+  /** What an import did. */
+  public record Imported(int rows, List<RowError> errors) {}
+
+  /** A department's totals: approved, supplementary and actual expenditure of the four quarters. */
+  public record DepartmentTotal(
+      String department, BigDecimal approved, BigDecimal supplementary, BigDecimal actual) {
+
+    /** Actual expenditure in percent of the budget in force (supplementary, else approved). */
+    public int absorption() {
+      BigDecimal base =
+          supplementary != null && supplementary.signum() > 0 ? supplementary : approved;
+      return base == null || base.signum() == 0
+          ? 0
+          : actual
+              .multiply(BigDecimal.valueOf(100))
+              .divide(base, 0, java.math.RoundingMode.HALF_UP)
+              .intValue();
+    }
+  }
+
+  /**
+   * Imports a file of budget lines for a county's fiscal year: good rows are added, bad rows are
+   * returned with their errors.
+   *
+   * @throws UserError 403 for anyone but the county's staff; 400 when a required column is missing;
+   *     the table reader's refusals (type, size) as they are
+   * @throws IOException when the upload cannot be read
+   */
+  @Transactional
+  public Imported importFile(String countyCode, FiscalYear year, InputStream in, String fileName)
+      throws IOException {
+    SignedInUser user = permissions.requireCountyStaff(countyCode);
+    Table table = TabularFiles.read(in, fileName, TabularFiles.Limits.DEFAULTS);
+    int[] at = new int[COLUMNS.size()];
+    for (int i = 0; i < COLUMNS.size(); i++) {
+      OptionalInt c = column(table, COLUMNS.get(i));
+      if (c.isEmpty() && i < 3) {
+        throw UserError.badRequest("budget.lines.column-missing", COLUMNS.get(i));
+      }
+      at[i] = c.orElse(-1);
+    }
+    Map<String, String> wards = wardsByCodeAndName(countyCode);
+    List<Object[]> good = new ArrayList<>();
+    List<RowError> errors = new ArrayList<>();
+    for (Row row : table.rows()) {
+      List<RowError> rowErrors = new ArrayList<>();
+      String department = text(row, at[0], "department", rowErrors, true);
+      String programme = text(row, at[1], "programme", rowErrors, true);
+      BigDecimal approved = amount(row, at[2], "approved", rowErrors, true);
+      String sub = text(row, at[3], "sub-programme", rowErrors, false);
+      String economic = text(row, at[4], "economic classification", rowErrors, false);
+      String wardText = cell(row, at[5]);
+      String ward = null;
+      if (!wardText.isEmpty()) {
+        ward = wards.get(wardText.toLowerCase(Locale.ROOT));
+        if (ward == null) {
+          rowErrors.add(new RowError(row.number(), "ward", "budget.lines.ward-unknown"));
+        }
+      }
+      BigDecimal[] amounts = new BigDecimal[5];
+      for (int i = 0; i < 5; i++) {
+        amounts[i] = amount(row, at[6 + i], COLUMNS.get(6 + i), rowErrors, false);
+      }
+      if (!rowErrors.isEmpty()) {
+        errors.addAll(rowErrors);
+        continue;
+      }
+      good.add(
+          new Object[] {
+            countyCode,
+            year.startYear(),
+            row.number(),
+            department,
+            programme,
+            sub,
+            economic,
+            ward,
+            approved,
+            amounts[0],
+            amounts[1],
+            amounts[2],
+            amounts[3],
+            amounts[4]
+          });
+    }
+    String publicId = PublicId.next();
+    String name = fileName == null ? null : fileName.substring(0, Math.min(200, fileName.length()));
+    jdbc.sql(
+            "insert into budget_line_import (public_id, county_code, fiscal_year, file_name,"
+                + " rows_imported, rows_rejected, imported_by, imported_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            publicId,
+            countyCode,
+            year.startYear(),
+            name,
+            good.size(),
+            errors.stream().map(RowError::row).distinct().count(),
+            user.publicId(),
+            OffsetDateTime.now(clock))
+        .update();
+    long importId =
+        jdbc.sql("select id from budget_line_import where public_id = ?")
+            .param(publicId)
+            .query(Long.class)
+            .single();
+    List<Object[]> rows =
+        good.stream()
+            .map(
+                r -> {
+                  Object[] withImport = new Object[r.length + 1];
+                  withImport[0] = importId;
+                  System.arraycopy(r, 0, withImport, 1, r.length);
+                  return withImport;
+                })
+            .toList();
+    batch.batchUpdate(
+        "insert into budget_line (import_id, county_code, fiscal_year, row_number, department,"
+            + " programme, sub_programme, economic_class, ward_code, approved, supplementary,"
+            + " actual_q1, actual_q2, actual_q3, actual_q4)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows);
+    audit.record(user.publicId(), "budget:lines-imported", publicId, countyCode);
+    return new Imported(good.size(), errors);
+  }
+
+  /** A page of a county's budget lines of a fiscal year, by department, programme and row. */
+  @Transactional(readOnly = true)
+  public PageResult<BudgetLine> lines(String countyCode, FiscalYear year, PageRequest page) {
+    long total =
+        jdbc.sql("select count(*) from budget_line where county_code = ? and fiscal_year = ?")
+            .params(countyCode, year.startYear())
+            .query(Long.class)
+            .single();
+    List<BudgetLine> items =
+        jdbc.sql(
+                """
+                select department, programme, sub_programme, economic_class, ward_code, approved,
+                       supplementary, actual_q1, actual_q2, actual_q3, actual_q4
+                from budget_line where county_code = ? and fiscal_year = ?
+                order by department, programme, import_id, row_number
+                offset ? rows fetch next ? rows only
+                """)
+            .params(countyCode, year.startYear(), page.offset(), page.size())
+            .query(
+                (rs, n) ->
+                    new BudgetLine(
+                        rs.getString("department"),
+                        rs.getString("programme"),
+                        rs.getString("sub_programme"),
+                        rs.getString("economic_class"),
+                        rs.getString("ward_code"),
+                        rs.getBigDecimal("approved"),
+                        rs.getBigDecimal("supplementary"),
+                        rs.getBigDecimal("actual_q1"),
+                        rs.getBigDecimal("actual_q2"),
+                        rs.getBigDecimal("actual_q3"),
+                        rs.getBigDecimal("actual_q4")))
+            .list();
+    return new PageResult<>(items, page.page(), page.size(), total);
+  }
+
+  /** Totals by department, by name. */
+  @Transactional(readOnly = true)
+  public List<DepartmentTotal> totals(String countyCode, FiscalYear year) {
+    return jdbc.sql(
+            """
+            select department, sum(approved) approved, sum(supplementary) supplementary,
+                   sum(coalesce(actual_q1, 0) + coalesce(actual_q2, 0) + coalesce(actual_q3, 0)
+                       + coalesce(actual_q4, 0)) actual
+            from budget_line where county_code = ? and fiscal_year = ?
+            group by department order by department
+            """)
+        .params(countyCode, year.startYear())
+        .query(
+            (rs, n) ->
+                new DepartmentTotal(
+                    rs.getString("department"),
+                    rs.getBigDecimal("approved"),
+                    rs.getBigDecimal("supplementary"),
+                    rs.getBigDecimal("actual")))
+        .list();
+  }
+
+  private Map<String, String> wardsByCodeAndName(String countyCode) {
+    Map<String, String> wards = new HashMap<>();
+    for (Ward w : geography.wards(countyCode, new PageRequest(0, 200)).items()) {
+      wards.put(w.code(), w.code());
+      wards.put(w.name().toLowerCase(Locale.ROOT), w.code());
+    }
+    return wards;
+  }
+
+  private static OptionalInt column(Table table, String name) {
+    OptionalInt c = table.column(name);
+    if (c.isPresent()) {
+      return c;
+    }
+    // "sub_programme", "Sub programme", "economic_classification", "actual_q1"
+    String loose = name.replaceAll("[^a-z0-9]", "");
+    for (int i = 0; i < table.header().size(); i++) {
+      if (table
+          .header()
+          .get(i)
+          .toLowerCase(Locale.ROOT)
+          .replaceAll("[^a-z0-9]", "")
+          .equals(loose)) {
+        return OptionalInt.of(i);
+      }
+    }
+    return OptionalInt.empty();
+  }
+
+  private static String cell(Row row, int at) {
+    return at < 0 ? "" : row.cell(at).strip();
+  }
+
+  private static String text(
+      Row row, int at, String column, List<RowError> errors, boolean required) {
+    String value = cell(row, at);
+    if (value.isEmpty()) {
+      if (required) {
+        errors.add(new RowError(row.number(), column, "budget.lines.required"));
+      }
+      return null;
+    }
+    if (value.length() > 200) {
+      errors.add(new RowError(row.number(), column, "budget.text.too-long"));
+    }
+    return value;
+  }
+
+  /**
+   * An amount: digits with an optional decimal point, thousands may be grouped with commas ({@code
+   * 1,250,000.50}); negative, non-numeric or absurdly large amounts are errors.
+   */
+  static BigDecimal amount(
+      Row row, int at, String column, List<RowError> errors, boolean required) {
+    String value = cell(row, at).replace(" ", "");
+    if (value.isEmpty()) {
+      if (required) {
+        errors.add(new RowError(row.number(), column, "budget.lines.required"));
+      }
+      return null;
+    }
+    if (value.matches("\\d{1,3}(,\\d{3})+(\\.\\d+)?")) {
+      value = value.replace(",", "");
+    }
+    BigDecimal amount;
+    try {
+      amount = new BigDecimal(value);
+    } catch (NumberFormatException e) {
+      errors.add(new RowError(row.number(), column, "budget.lines.not-a-number"));
+      return null;
+    }
+    if (amount.signum() < 0) {
+      errors.add(new RowError(row.number(), column, "budget.lines.negative"));
+      return null;
+    }
+    if (amount.compareTo(MAX) >= 0 || amount.scale() > 2) {
+      errors.add(new RowError(row.number(), column, "budget.lines.not-a-number"));
+      return null;
+    }
+    return amount;
+  }
+}
