@@ -6,13 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /** The SMS that the test application placed in its outbox (no gateway is configured in tests). */
 public final class Outbox {
 
   /** When this test JVM started: outbox files of earlier runs are older. */
-  private static final long STARTED = System.currentTimeMillis() - 1_000;
+  private static final long STARTED =
+      java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime() - 1_000;
 
   private Outbox() {}
 
@@ -32,6 +34,31 @@ public final class Outbox {
           .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The newest SMS to {@code phone} that matches, waiting up to ten seconds for it: messages are
+   * sent after their transaction commits, so the file may land just after the response.
+   *
+   * @throws AssertionError when none arrives
+   */
+  public static String await(String phone, Predicate<String> match) {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (true) {
+      List<String> found = smsTo(phone).stream().filter(match).toList();
+      if (!found.isEmpty()) {
+        return found.getLast();
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("No matching SMS to " + phone + " among " + smsTo(phone));
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
     }
   }
 
