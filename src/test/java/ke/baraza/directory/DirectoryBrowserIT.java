@@ -12,11 +12,9 @@ import java.io.OutputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import ke.baraza.accounts.AccountFixtures;
 import ke.baraza.accounts.internal.AuthenticatorApp;
 import ke.baraza.platform.TabularExport;
@@ -25,6 +23,7 @@ import ke.baraza.platform.TabularFiles.Limits;
 import ke.baraza.platform.TabularFiles.Table;
 import ke.baraza.testing.BarazaIntegrationTest;
 import ke.baraza.testing.Browser;
+import ke.baraza.testing.Journey;
 import ke.baraza.testing.Playwrights;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,13 +41,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @BarazaIntegrationTest
 class DirectoryBrowserIT {
 
-  private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
-
   private static Playwrights playwrights;
 
   @Autowired JdbcClient jdbc;
 
-  private final List<String> consoleErrors = new CopyOnWriteArrayList<>();
+  private final Journey journey = new Journey();
 
   @BeforeAll
   static void startBrowser() {
@@ -76,7 +73,7 @@ class DirectoryBrowserIT {
 
     String bodyPath;
     try (BrowserContext session = playwrights.phone()) {
-      Page page = watched(session.newPage());
+      Page page = journey.watched(session.newPage());
 
       // Sign in: a coordinator enrols the authenticator app on first sign-in.
       page.navigate("/signin");
@@ -115,14 +112,14 @@ class DirectoryBrowserIT {
             out);
       }
       page.locator("#f-file").setInputFiles(list);
-      screenshot(page, "10-import-upload");
+      Journey.screenshot(page, "10-import-upload");
       page.locator("main form[enctype='multipart/form-data'] button[type=submit]").click();
       page.waitForURL(url -> url.matches(".*/imports/[a-z0-9]+$"));
       assertThat(page.locator("main")).containsText("Rows ready to import: 2");
       assertThat(page.locator("main")).containsText("Rows with problems, left out: 2");
       assertThat(page.locator("main"))
           .containsText("There is no ward \"Atlantis\" in this county.");
-      screenshot(page, "11-import-preview");
+      Journey.screenshot(page, "11-import-preview");
       page.locator("main form[action$='/apply'] button").click();
       assertThat(page.locator("main .notice")).containsText("Imported.");
 
@@ -170,11 +167,11 @@ class DirectoryBrowserIT {
       assertThat(page.locator("main")).containsText("Members (5)");
       assertThat(page.locator("main .tree a", new Page.LocatorOptions().setHasText(group)))
           .isVisible();
-      screenshot(page, "12-network-members");
+      Journey.screenshot(page, "12-network-members");
     }
 
     try (BrowserContext citizen = playwrights.phone()) {
-      Page page = watched(citizen.newPage());
+      Page page = journey.watched(citizen.newPage());
       // The network on the county's list of networks, with its members by ward.
       page.navigate("/bodies?county=016");
       page.locator("main a", new Page.LocatorOptions().setHasText(network)).click();
@@ -186,7 +183,7 @@ class DirectoryBrowserIT {
       page.navigate("/directory?county=016&q=" + "Kivaa Youth Grup " + n);
       assertThat(page.locator("main")).containsText(group);
       assertThat(page.locator("#directory-map path.leaflet-interactive")).hasCount(40);
-      screenshot(page, "13-citizen-directory");
+      Journey.screenshot(page, "13-citizen-directory");
 
       // The network's members through the directory's filters: all five, the typo search cleared.
       page.navigate("/directory?county=016");
@@ -201,24 +198,8 @@ class DirectoryBrowserIT {
       assertThat(page.locator("h1")).containsText(group);
       assertThat(page.locator("main")).containsText("Matuu");
       assertThat(page.locator("main")).containsText(network);
-      screenshot(page, "14-citizen-member");
+      Journey.screenshot(page, "14-citizen-member");
     }
-    assertThat(consoleErrors).as("browser console errors").isEmpty();
-  }
-
-  private Page watched(Page page) {
-    page.onConsoleMessage(
-        message -> {
-          if ("error".equals(message.type())) {
-            consoleErrors.add(page.url() + ": " + message.text());
-          }
-        });
-    page.onPageError(error -> consoleErrors.add(page.url() + ": uncaught " + error));
-    return page;
-  }
-
-  private static void screenshot(Page page, String name) {
-    page.screenshot(
-        new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    assertThat(journey.consoleErrors()).as("browser console errors").isEmpty();
   }
 }

@@ -8,16 +8,12 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.FilePayload;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import ke.baraza.accounts.AccountFixtures;
-import ke.baraza.accounts.internal.AuthenticatorApp;
 import ke.baraza.directory.PeopleFixtures;
 import ke.baraza.platform.FileMetadataTests;
 import ke.baraza.testing.BarazaIntegrationTest;
 import ke.baraza.testing.Browser;
+import ke.baraza.testing.Journey;
 import ke.baraza.testing.Playwrights;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +30,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @BarazaIntegrationTest
 class DisclosuresBrowserIT {
 
-  private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
   private static final String COUNTY = "037";
   private static final String PASSPHRASE = "jua la asubuhi juu ya Kakamega";
 
@@ -42,7 +37,7 @@ class DisclosuresBrowserIT {
 
   @Autowired JdbcClient jdbc;
 
-  private final List<String> consoleErrors = new CopyOnWriteArrayList<>();
+  private final Journey journey = new Journey();
 
   @BeforeAll
   static void startBrowser() {
@@ -68,8 +63,8 @@ class DisclosuresBrowserIT {
     AccountFixtures.grant(jdbc, adminEmail, "ADMINISTRATOR", COUNTY);
 
     try (BrowserContext handlerSession = playwrights.phone()) {
-      Page handler = watched(handlerSession.newPage());
-      signIn(handler, handlerEmail);
+      Page handler = journey.watched(handlerSession.newPage());
+      Journey.signIn(handler, handlerEmail, true);
       handler.navigate("/disclosures/handling");
       handler.locator("#f-passphrase").fill(PASSPHRASE);
       handler.locator("#f-repeat").fill(PASSPHRASE);
@@ -83,7 +78,7 @@ class DisclosuresBrowserIT {
       String receipt;
       String what = "Mkandarasi wa barabara ya Lurambi alilipwa mara mbili kwa kazi moja.";
       try (BrowserContext whistleblowerSession = playwrights.phone()) {
-        Page page = watched(whistleblowerSession.newPage());
+        Page page = journey.watched(whistleblowerSession.newPage());
         page.navigate("/disclosures?lang=sw");
         assertThat(page.locator("h1")).containsText("Ripoti uovu kwa usalama");
         page.locator("#f-county").selectOption(COUNTY);
@@ -97,14 +92,14 @@ class DisclosuresBrowserIT {
         page.locator("#f-files")
             .setInputFiles(
                 new FilePayload("risiti.jpg", "image/jpeg", FileMetadataTests.jpegWithGps()));
-        screenshot(page, "disclosures-01-whistleblower-form-sw");
+        Journey.screenshot(page, "disclosures-01-whistleblower-form-sw");
         page.locator("main form button[type=submit]").click();
         receipt = page.locator("#receipt").textContent().strip();
         assertThat(receipt).matches("[0-9A-Z]{4}( [0-9A-Z]{4}){4}");
         assertThat(page.locator("main")).containsText("risiti.jpg");
         assertThat(page.locator("main")).containsText("taarifa zilizofichika zimeondolewa");
         assertThat(page.locator("main")).containsText("Hifadhi nambari yako ya siri");
-        screenshot(page, "disclosures-02-whistleblower-receipt-sw");
+        Journey.screenshot(page, "disclosures-02-whistleblower-receipt-sw");
         assertThat(whistleblowerSession.cookies()).as("no cookie on disclosure pages").isEmpty();
       }
 
@@ -118,10 +113,10 @@ class DisclosuresBrowserIT {
       handler.locator("main form.stack button[type=submit]").click();
       assertThat(handler.locator("main ol.timeline")).containsText("nakala ya malipo ya pili");
       String caseUrl = handler.url();
-      screenshot(handler, "disclosures-03-handler-case");
+      Journey.screenshot(handler, "disclosures-03-handler-case");
 
       try (BrowserContext whistleblowerSession = playwrights.phone()) {
-        Page page = watched(whistleblowerSession.newPage());
+        Page page = journey.watched(whistleblowerSession.newPage());
         page.navigate("/disclosures/return?lang=sw");
         page.locator("#f-receipt").fill(receipt.toLowerCase().replace(" ", ""));
         page.locator("main form button[type=submit]").click();
@@ -129,7 +124,7 @@ class DisclosuresBrowserIT {
         page.locator("#f-message").fill("Ndiyo, malipo ya pili yalifanywa tarehe 3 Machi 2026.");
         page.locator("main form[action='/disclosures/return/messages'] button").click();
         assertThat(page.locator("main ol.timeline")).containsText("tarehe 3 Machi 2026");
-        screenshot(page, "disclosures-04-whistleblower-answers-sw");
+        Journey.screenshot(page, "disclosures-04-whistleblower-answers-sw");
         assertThat(whistleblowerSession.cookies()).isEmpty();
       }
 
@@ -137,43 +132,15 @@ class DisclosuresBrowserIT {
       assertThat(handler.locator("main ol.timeline")).containsText("tarehe 3 Machi 2026");
 
       try (BrowserContext adminSession = playwrights.phone()) {
-        Page page = watched(adminSession.newPage());
-        signIn(page, adminEmail);
+        Page page = journey.watched(adminSession.newPage());
+        Journey.signIn(page, adminEmail, true);
+        journey.expectRefusal(caseUrl, 404);
         Response refused = page.navigate(caseUrl);
         assertThat(refused.status()).isEqualTo(404);
         assertThat(page.locator("main")).not().containsText(what);
-        screenshot(page, "disclosures-05-administrator-refused");
+        Journey.screenshot(page, "disclosures-05-administrator-refused");
       }
     }
-    assertThat(consoleErrors).isEmpty();
-  }
-
-  /** Signs in with a password and enrols the authenticator app privileged roles need. */
-  private static void signIn(Page page, String email) {
-    page.navigate("/signin");
-    page.locator("#f-username").fill(email);
-    page.locator("#f-password").fill(AccountFixtures.PASSWORD);
-    page.locator("main form button[type=submit]").click();
-    page.waitForURL("**/account/second-factor");
-    String secret = page.locator("#totp-secret").textContent().replace(" ", "");
-    page.locator("#f-code").fill(AuthenticatorApp.codeNow(secret));
-    page.locator("main form button[type=submit]").click();
-    page.waitForURL(url -> !url.contains("second-factor"));
-  }
-
-  private Page watched(Page page) {
-    page.onConsoleMessage(
-        message -> {
-          if ("error".equals(message.type()) && !message.text().contains("404")) {
-            consoleErrors.add(page.url() + ": " + message.text());
-          }
-        });
-    page.onPageError(error -> consoleErrors.add(page.url() + ": uncaught " + error));
-    return page;
-  }
-
-  private static void screenshot(Page page, String name) {
-    page.screenshot(
-        new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    assertThat(journey.consoleErrors()).isEmpty();
   }
 }

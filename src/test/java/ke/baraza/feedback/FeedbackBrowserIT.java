@@ -6,14 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import ke.baraza.accounts.AccountFixtures;
 import ke.baraza.accounts.internal.AuthenticatorApp;
 import ke.baraza.testing.BarazaIntegrationTest;
 import ke.baraza.testing.Browser;
+import ke.baraza.testing.Journey;
 import ke.baraza.testing.Playwrights;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,8 +27,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @BarazaIntegrationTest
 class FeedbackBrowserIT {
 
-  private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
-
   /** Kirinyaga. */
   private static final String COUNTY = "020";
 
@@ -39,7 +34,7 @@ class FeedbackBrowserIT {
 
   @Autowired JdbcClient jdbc;
 
-  private final List<String> consoleErrors = new CopyOnWriteArrayList<>();
+  private final Journey journey = new Journey();
 
   @BeforeAll
   static void startBrowser() {
@@ -69,7 +64,7 @@ class FeedbackBrowserIT {
     String reference;
     String code;
     try (BrowserContext citizen = playwrights.phone()) {
-      Page page = watched(citizen.newPage());
+      Page page = journey.watched(citizen.newPage());
       page.navigate("/feedback/" + COUNTY + "/new?lang=sw");
       assertThat(page.locator("h1")).containsText("Kirinyaga");
       page.locator("#f-serviceArea").selectOption(COUNTY + "-water");
@@ -78,18 +73,18 @@ class FeedbackBrowserIT {
       page.locator("#f-description")
           .fill("Bomba la maji karibu na shule ya msingi limepasuka tangu Jumatatu.");
       page.locator("#f-contact").fill(phone.replace("+254", "0"));
-      screenshot(page, "feedback-01-citizen-form-sw");
+      Journey.screenshot(page, "feedback-01-citizen-form-sw");
       page.locator("main form button[type=submit]").click();
       page.waitForURL("**/track/**");
       reference = page.url().replaceAll(".*/track/", "").replaceAll("[?#].*", "");
       code = page.locator("#private-code").textContent().strip();
       assertThat(page.locator("#status")).containsText("Imepokelewa");
-      screenshot(page, "feedback-02-citizen-reference-sw");
+      Journey.screenshot(page, "feedback-02-citizen-reference-sw");
     }
     assertThat(messagesTo(phone).getFirst()).contains(reference);
 
     try (BrowserContext officer = playwrights.phone()) {
-      Page page = watched(officer.newPage());
+      Page page = journey.watched(officer.newPage());
       page.navigate("/signin");
       page.locator("#f-username").fill(officerEmail);
       page.locator("#f-password").fill(AccountFixtures.PASSWORD);
@@ -103,7 +98,7 @@ class FeedbackBrowserIT {
       page.navigate("/feedback/" + COUNTY + "/casework");
       assertThat(page.locator("main table")).containsText(reference);
       assertThat(page.locator("main table")).containsText("On time");
-      screenshot(page, "feedback-03-officer-queue");
+      Journey.screenshot(page, "feedback-03-officer-queue");
       page.locator("main a[href$='/casework/" + reference + "']").click();
       page.waitForURL("**/casework/" + reference);
       assertThat(page.locator("#description")).containsText("Bomba la maji");
@@ -117,14 +112,14 @@ class FeedbackBrowserIT {
       page.locator("#r-text").fill("Bomba limebadilishwa na maji yanatoka.");
       page.locator("#resolve").click();
       assertThat(page.locator("#status")).containsText("Resolved");
-      screenshot(page, "feedback-04-officer-case-resolved");
+      Journey.screenshot(page, "feedback-04-officer-case-resolved");
     }
     assertThat(String.join("\n", messagesTo(phone)))
         .contains("imekiri kupokea", "Fundi wa maji atafika", "limetatuliwa")
         .doesNotContain("Valve stock");
 
     try (BrowserContext citizen = playwrights.phone()) {
-      Page page = watched(citizen.newPage());
+      Page page = journey.watched(citizen.newPage());
       page.navigate("/track/" + reference + "?lang=sw");
       assertThat(page.locator("#status")).containsText("Imetatuliwa");
       assertThat(page.locator("main")).containsText("Fundi wa maji atafika");
@@ -134,29 +129,13 @@ class FeedbackBrowserIT {
       assertThat(page.locator("#description")).containsText("Bomba la maji");
       page.locator("input[name=stars][value='5']").check();
       page.locator("#f-comment").fill("Asanteni, walikuja haraka.");
-      screenshot(page, "feedback-05-citizen-rates-sw");
+      Journey.screenshot(page, "feedback-05-citizen-rates-sw");
       page.locator("#rate + form button[type=submit]").click();
       assertThat(page.locator("#notice")).containsText("Asante kwa tathmini yako");
       assertThat(page.locator("#rated")).containsText("5 kati ya 5");
-      screenshot(page, "feedback-06-citizen-rated-sw");
+      Journey.screenshot(page, "feedback-06-citizen-rated-sw");
     }
     assertThat(FeedbackFixtures.column(jdbc, reference, "rating", Integer.class)).isEqualTo(5);
-    assertThat(consoleErrors).isEmpty();
-  }
-
-  private Page watched(Page page) {
-    page.onConsoleMessage(
-        message -> {
-          if ("error".equals(message.type())) {
-            consoleErrors.add(page.url() + ": " + message.text());
-          }
-        });
-    page.onPageError(error -> consoleErrors.add(page.url() + ": uncaught " + error));
-    return page;
-  }
-
-  private static void screenshot(Page page, String name) {
-    page.screenshot(
-        new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    assertThat(journey.consoleErrors()).isEmpty();
   }
 }

@@ -13,16 +13,13 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.SelectOption;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import ke.baraza.accounts.AccountFixtures;
 import ke.baraza.accounts.internal.AuthenticatorApp;
 import ke.baraza.testing.BarazaIntegrationTest;
 import ke.baraza.testing.Browser;
+import ke.baraza.testing.Journey;
 import ke.baraza.testing.Playwrights;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,13 +37,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @BarazaIntegrationTest
 class MeetingsBrowserIT {
 
-  private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
-
   private static Playwrights playwrights;
 
   @Autowired JdbcClient jdbc;
 
-  private final List<String> consoleErrors = new CopyOnWriteArrayList<>();
+  private final Journey journey = new Journey();
 
   @BeforeAll
   static void startBrowser() {
@@ -83,7 +78,7 @@ class MeetingsBrowserIT {
     String first;
     String next;
     try (BrowserContext session = playwrights.phone()) {
-      Page page = watched(session.newPage());
+      Page page = journey.watched(session.newPage());
       page.navigate("/signin");
       page.locator("#f-username").fill(coordinatorEmail);
       page.locator("#f-password").fill(AccountFixtures.PASSWORD);
@@ -104,7 +99,7 @@ class MeetingsBrowserIT {
       page.locator("#f-endTime").fill("13:00");
       page.locator("#f-recurrence").selectOption("MONTHLY");
       page.locator("#f-occurrences").fill("2");
-      screenshot(page, "20-meeting-schedule");
+      Journey.screenshot(page, "20-meeting-schedule");
       page.locator("main form button[type=submit]").click();
       page.waitForURL(url -> url.matches(".*/meetings/[a-z0-9]+$"));
       first = page.url().replaceAll(".*/meetings/", "");
@@ -134,7 +129,7 @@ class MeetingsBrowserIT {
       walkIn(page, "Peter Musyoka " + n, "MALE");
       assertThat(page.locator("main")).containsText("Present: 3");
       assertThat(page.locator("#attendees")).containsText("Agnes Mutheu " + n);
-      screenshot(page, "21-attendance-phone");
+      Journey.screenshot(page, "21-attendance-phone");
 
       // The minutes, with two action items, approved and published.
       page.navigate("/meetings/" + first);
@@ -149,12 +144,12 @@ class MeetingsBrowserIT {
       addAction(page, mapping, new SelectOption().setLabel(known + " (" + cboName + ")"), day);
       addAction(page, memo, new SelectOption().setLabel(groupName), day);
       assertThat(page.locator("#action-items li")).hasCount(2);
-      screenshot(page, "22-minutes-draft");
+      Journey.screenshot(page, "22-minutes-draft");
       page.locator("#approve").click();
       assertThat(page.locator("#minutes-status")).hasText("Approved");
       page.locator("#publish").click();
       assertThat(page.locator("#minutes-status")).hasText("Published");
-      screenshot(page, "23-minutes-published");
+      Journey.screenshot(page, "23-minutes-published");
 
       // Next month's meeting: the open items under matters arising.
       page.navigate("/meetings/" + next);
@@ -162,18 +157,18 @@ class MeetingsBrowserIT {
       assertThat(arising).containsText(mapping);
       assertThat(arising).containsText(memo);
       assertThat(arising).containsText(known);
-      screenshot(page, "24-next-meeting-matters-arising");
+      Journey.screenshot(page, "24-next-meeting-matters-arising");
 
       // The body's action tracker: both items, open, each with a status the coordinator can set.
       page.locator("#minutes a", new Page.LocatorOptions().setHasText("Action tracker")).click();
       assertThat(page.locator("#tracker")).containsText(mapping);
       assertThat(page.locator("#tracker")).containsText(memo);
       assertThat(page.locator("#tracker select[name=status]")).hasCount(2);
-      screenshot(page, "25-action-tracker");
+      Journey.screenshot(page, "25-action-tracker");
     }
 
     try (BrowserContext citizen = playwrights.phone()) {
-      Page page = watched(citizen.newPage());
+      Page page = journey.watched(citizen.newPage());
       page.navigate("/calendar?body=" + network);
       page.locator("main a", new Page.LocatorOptions().setHasText(title)).first().click();
       page.waitForURL("**/meetings/" + first);
@@ -183,15 +178,15 @@ class MeetingsBrowserIT {
           .isVisible();
       assertThat(figures.locator("meter").first()).hasAttribute("value", "1");
       assertThat(page.locator("main")).not().containsText("Agnes Mutheu");
-      screenshot(page, "26-citizen-meeting-figures");
+      Journey.screenshot(page, "26-citizen-meeting-figures");
       page.locator("#minutes a", new Page.LocatorOptions().setHasText("Read the minutes")).click();
       assertThat(page.locator("#minutes-en")).containsText("The CFSP public hearing");
       assertThat(page.locator("#minutes-sw")).containsText("Watu 3 walihudhuria.");
       assertThat(page.locator("#action-items")).containsText(mapping);
       assertThat(page.locator("main")).not().containsText("Approve the minutes");
-      screenshot(page, "27-citizen-minutes");
+      Journey.screenshot(page, "27-citizen-minutes");
     }
-    assertThat(consoleErrors).as("browser console errors").isEmpty();
+    assertThat(journey.consoleErrors()).as("browser console errors").isEmpty();
   }
 
   private static void walkIn(Page page, String name, String gender) {
@@ -209,21 +204,5 @@ class MeetingsBrowserIT {
     page.locator("#f-due").fill(due);
     page.locator("form[action$='/actions'] button[type=submit]").click();
     assertThat(page.locator("#action-items")).containsText(text);
-  }
-
-  private Page watched(Page page) {
-    page.onConsoleMessage(
-        message -> {
-          if ("error".equals(message.type())) {
-            consoleErrors.add(page.url() + ": " + message.text());
-          }
-        });
-    page.onPageError(error -> consoleErrors.add(page.url() + ": uncaught " + error));
-    return page;
-  }
-
-  private static void screenshot(Page page, String name) {
-    page.screenshot(
-        new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
   }
 }

@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import ke.baraza.accounts.AccountFixtures;
-import ke.baraza.accounts.internal.AuthenticatorApp;
 import ke.baraza.directory.PeopleFixtures;
 import ke.baraza.testing.BarazaIntegrationTest;
 import ke.baraza.testing.Browser;
+import ke.baraza.testing.Journey;
 import ke.baraza.testing.Playwrights;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,8 +28,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @BarazaIntegrationTest
 class PlansBrowserIT {
 
-  private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
-
   /** Baringo. */
   private static final String COUNTY = "030";
 
@@ -40,7 +35,7 @@ class PlansBrowserIT {
 
   @Autowired JdbcClient jdbc;
 
-  private final List<String> consoleErrors = new CopyOnWriteArrayList<>();
+  private final Journey journey = new Journey();
 
   @BeforeAll
   static void startBrowser() {
@@ -80,8 +75,8 @@ class PlansBrowserIT {
 
     String commitmentUrl;
     try (BrowserContext coordinatorSession = playwrights.phone()) {
-      Page coordinator = watched(coordinatorSession.newPage());
-      signIn(coordinator, coordinatorEmail, true);
+      Page coordinator = journey.watched(coordinatorSession.newPage());
+      Journey.signIn(coordinator, coordinatorEmail, true);
       coordinator.navigate("/plans?county=" + COUNTY);
       coordinator.locator("#new-plan").click();
       coordinator.locator("#f-kind").selectOption("JOINT_WORK_PLAN");
@@ -114,12 +109,12 @@ class PlansBrowserIT {
       coordinator.locator("#indicator-form #f-frequency").selectOption("QUARTERLY");
       coordinator.locator("#add-indicator").click();
       assertThat(coordinator.locator("main")).containsText("Boreholes working");
-      screenshot(coordinator, "plans-01-coordinator-commitment");
+      Journey.screenshot(coordinator, "plans-01-coordinator-commitment");
 
       String reportUrl;
       try (BrowserContext session = playwrights.phone()) {
-        Page page = watched(session.newPage());
-        signIn(page, agencyEmail, false);
+        Page page = journey.watched(session.newPage());
+        Journey.signIn(page, agencyEmail, false);
         page.navigate(commitmentUrl);
         page.locator("#new-report").click();
         page.locator("#report-form #f-period").fill("2026-Q1");
@@ -129,11 +124,11 @@ class PlansBrowserIT {
         page.locator("#report-form input[id^='f-value-']").first().fill("21");
         page.locator("#report-form input[id^='f-source-']").first().fill("Water department survey");
         page.locator("#save-report").click();
-        screenshot(page, "plans-02a-agency-report-saved");
+        Journey.screenshot(page, "plans-02a-agency-report-saved");
         page.locator("#submit-report").click();
         assertThat(page.locator("#report-status")).containsText("Submitted");
         reportUrl = page.url();
-        screenshot(page, "plans-02-agency-report-submitted");
+        Journey.screenshot(page, "plans-02-agency-report-submitted");
       }
 
       coordinator.navigate(reportUrl);
@@ -142,8 +137,8 @@ class PlansBrowserIT {
       assertThat(coordinator.locator("#report-status")).containsText("Accepted");
 
       try (BrowserContext session = playwrights.phone()) {
-        Page page = watched(session.newPage());
-        signIn(page, oversightEmail, true);
+        Page page = journey.watched(session.newPage());
+        Journey.signIn(page, oversightEmail, true);
         page.navigate(commitmentUrl);
         page.locator("#assessment-form #f-period").fill("2026");
         page.locator("#f-verifiable").selectOption("true");
@@ -153,25 +148,25 @@ class PlansBrowserIT {
         page.locator("#f-comment").fill("Progress is real but slower than planned.");
         page.locator("#save-assessment").click();
         assertThat(page.locator("#assessment-table")).containsText("Progress is real");
-        screenshot(page, "plans-03-oversight-assessment");
+        Journey.screenshot(page, "plans-03-oversight-assessment");
       }
 
       try (BrowserContext citizen = playwrights.phone()) {
-        Page page = watched(citizen.newPage());
+        Page page = journey.watched(citizen.newPage());
         page.navigate("/plans?county=" + COUNTY);
         page.getByText(planTitle).click();
         assertThat(page.locator("main")).containsText("Safe water in every ward");
         assertThat(page.locator("main")).containsText("Boreholes working");
         assertThat(page.locator("main")).containsText("2026-Q1");
         assertThat(page.locator("#download-pdf")).isVisible();
-        screenshot(page, "plans-04-citizen-dashboard");
+        Journey.screenshot(page, "plans-04-citizen-dashboard");
       }
 
       for (String[] who :
           List.of(new String[] {agencyEmail, agency}, new String[] {partnerEmail, partner})) {
         try (BrowserContext session = playwrights.phone()) {
-          Page page = watched(session.newPage());
-          signIn(page, who[0], false);
+          Page page = journey.watched(session.newPage());
+          Journey.signIn(page, who[0], false);
           page.navigate("/activities/new?organisation=" + who[1]);
           page.locator("#f-title").fill("Borehole repairs and water committees " + n);
           page.locator("#f-theme").selectOption("WATER_SANITATION");
@@ -187,39 +182,8 @@ class PlansBrowserIT {
       coordinator.navigate("/activities/counties/" + COUNTY + "/flags");
       assertThat(coordinator.locator("main li[id^='flag-']").first()).containsText(agencyName);
       assertThat(coordinator.locator("main li[id^='flag-']").first()).containsText(partnerName);
-      screenshot(coordinator, "plans-05-coordinator-overlap-flag");
+      Journey.screenshot(coordinator, "plans-05-coordinator-overlap-flag");
     }
-    assertThat(consoleErrors).isEmpty();
-  }
-
-  /** Signs in; privileged roles enrol their authenticator app the first time. */
-  private static void signIn(Page page, String email, boolean enrol) {
-    page.navigate("/signin");
-    page.locator("#f-username").fill(email);
-    page.locator("#f-password").fill(AccountFixtures.PASSWORD);
-    page.locator("main form button[type=submit]").click();
-    if (enrol) {
-      page.waitForURL("**/account/second-factor");
-      String secret = page.locator("#totp-secret").textContent().replace(" ", "");
-      page.locator("#f-code").fill(AuthenticatorApp.codeNow(secret));
-      page.locator("main form button[type=submit]").click();
-    }
-    page.waitForURL(url -> !url.contains("/signin") && !url.contains("second-factor"));
-  }
-
-  private Page watched(Page page) {
-    page.onConsoleMessage(
-        message -> {
-          if ("error".equals(message.type())) {
-            consoleErrors.add(page.url() + ": " + message.text());
-          }
-        });
-    page.onPageError(error -> consoleErrors.add(page.url() + ": uncaught " + error));
-    return page;
-  }
-
-  private static void screenshot(Page page, String name) {
-    page.screenshot(
-        new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    assertThat(journey.consoleErrors()).isEmpty();
   }
 }

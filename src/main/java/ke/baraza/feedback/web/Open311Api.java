@@ -2,6 +2,7 @@ package ke.baraza.feedback.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import ke.baraza.feedback.internal.Filed;
 import ke.baraza.feedback.internal.Open311Keys;
 import ke.baraza.feedback.internal.Open311Requests;
@@ -17,7 +19,9 @@ import ke.baraza.feedback.internal.ServiceArea;
 import ke.baraza.geography.County;
 import ke.baraza.geography.Ward;
 import ke.baraza.platform.InvalidInput;
+import ke.baraza.platform.RefreshingCache;
 import ke.baraza.platform.UserError;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -54,11 +58,24 @@ class Open311Api {
   private final MessageSource messages;
   private final Clock clock;
 
-  Open311Api(Open311Requests open311, Open311Keys keys, MessageSource messages, Clock clock) {
+  /**
+   * The answer to the unfiltered list of a jurisdiction (the last 90 days, what clients poll), per
+   * county, format and language: up to a thousand requests written on every poll held it at an
+   * eighth of the framework floor. Filtered queries are always read afresh.
+   */
+  private final RefreshingCache<String, String> latest;
+
+  Open311Api(
+      Open311Requests open311,
+      Open311Keys keys,
+      MessageSource messages,
+      Clock clock,
+      @Value("${baraza.public-figures.max-age:PT1M}") Duration maxAge) {
     this.open311 = open311;
     this.keys = keys;
     this.messages = messages;
     this.clock = clock;
+    this.latest = new RefreshingCache<>(maxAge, clock);
   }
 
   @GetMapping(BASE + "/discovery.{format}")
@@ -190,14 +207,35 @@ class Open311Api {
       @RequestParam(name = "end_date", required = false) String end,
       @RequestParam(name = "status", required = false) String status,
       Locale locale) {
-    format = checked(format);
+    String chosen = checked(format);
     County county = open311.jurisdiction(jurisdiction);
+    if (Stream.of(ids, codes, start, end, status).allMatch(p -> p == null || p.isBlank())) {
+      return Open311Documents.respondWritten(
+          200,
+          latest.get(
+              county.code() + "|" + chosen + "|" + locale.getLanguage(),
+              key -> requests(county, null, null, null, null, null, chosen, locale)),
+          chosen);
+    }
+    return Open311Documents.respondWritten(
+        200, requests(county, ids, codes, start, end, status, chosen, locale), chosen);
+  }
+
+  private String requests(
+      County county,
+      String ids,
+      String codes,
+      String start,
+      String end,
+      String status,
+      String format,
+      Locale locale) {
     List<Map<String, Object>> list = new ArrayList<>();
     for (Open311Requests.Request r :
         open311.requests(county.code(), ids, codes, start, end, status, clock.instant())) {
       list.add(request(r, locale));
     }
-    return Open311Documents.respond(200, "service_requests", list, format);
+    return Open311Documents.write("service_requests", list, format);
   }
 
   @GetMapping(BASE + "/requests/{id}.{format}")

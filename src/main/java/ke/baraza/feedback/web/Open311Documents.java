@@ -45,11 +45,20 @@ final class Open311Documents {
    * @param format {@code xml}, else JSON
    */
   static ResponseEntity<String> respond(int status, String root, Object body, String format) {
-    boolean xml = "xml".equals(format);
+    return respondWritten(status, write(root, body, format), format);
+  }
+
+  /** The document as {@link #respond} writes it, to be kept and sent again. */
+  static String write(String root, Object body, String format) {
+    return "xml".equals(format) ? xml(root, body) : MAPPER.writeValueAsString(withoutNulls(body));
+  }
+
+  /** A response with a document already written by {@link #write}. */
+  static ResponseEntity<String> respondWritten(int status, String written, String format) {
     return ResponseEntity.status(status)
-        .contentType(xml ? XML : JSON)
+        .contentType("xml".equals(format) ? XML : JSON)
         .header("X-Content-Type-Options", "nosniff")
-        .body(xml ? xml(root, body) : MAPPER.writeValueAsString(withoutNulls(body)));
+        .body(written);
   }
 
   static String xml(String root, Object body) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import ke.baraza.directory.DirectoryApi;
 import ke.baraza.directory.DirectoryApi.BodyRef;
 import ke.baraza.geography.County;
@@ -18,8 +19,10 @@ import ke.baraza.meetings.internal.MeetingService;
 import ke.baraza.meetings.internal.MeetingTimes;
 import ke.baraza.platform.CurrentUser;
 import ke.baraza.platform.PageContext;
+import ke.baraza.platform.RefreshingCache;
 import ke.baraza.platform.UserError;
 import ke.baraza.shared.PageRequest;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -46,19 +49,27 @@ class CalendarPages {
   private final GeographyApi geography;
   private final Clock clock;
 
+  /**
+   * The county feeds as written, per county and language: calendar apps poll them, and writing up
+   * to a thousand meetings on every poll bounded the feed at a tenth of the framework floor.
+   */
+  private final RefreshingCache<String, String> countyFeeds;
+
   CalendarPages(
       MeetingQueries queries,
       MeetingService meetings,
       CalendarFeed feed,
       DirectoryApi directory,
       GeographyApi geography,
-      Clock clock) {
+      Clock clock,
+      @Value("${baraza.public-figures.max-age:PT1M}") Duration feedMaxAge) {
     this.queries = queries;
     this.meetings = meetings;
     this.feed = feed;
     this.directory = directory;
     this.geography = geography;
     this.clock = clock;
+    this.countyFeeds = new RefreshingCache<>(feedMaxAge, clock);
   }
 
   @GetMapping("/calendar")
@@ -109,12 +120,16 @@ class CalendarPages {
   ResponseEntity<String> countyFeed(@PathVariable String code, HttpServletRequest request) {
     County county = county(code);
     String name = "Baraza · " + county.name();
+    Locale locale = RequestContextUtils.getLocale(request);
     return ics(
         county.code(),
-        feed.write(
-            name,
-            queries.feed(county.code(), null, clock.instant().minus(FEED_PAST), FEED_MAX),
-            RequestContextUtils.getLocale(request)));
+        countyFeeds.get(
+            county.code() + "|" + locale.getLanguage(),
+            key ->
+                feed.write(
+                    name,
+                    queries.feed(county.code(), null, clock.instant().minus(FEED_PAST), FEED_MAX),
+                    locale)));
   }
 
   @GetMapping("/calendar/bodies/{id}.ics")
