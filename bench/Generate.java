@@ -97,6 +97,16 @@ public class Generate {
   static final int[] CHANNEL_WEIGHTS = {35, 30, 20, 3, 7, 5};
   static final String[] GENDERS = {"FEMALE", "MALE", "INTERSEX"};
   static final String[] AGE_BANDS = {"AGE_18_24", "AGE_25_35", "AGE_36_59", "AGE_60_PLUS"};
+  static final String[] THEMES = {"HEALTH", "EDUCATION", "WATER_SANITATION",
+    "AGRICULTURE_FOOD_SECURITY", "GOVERNANCE_ACCOUNTABILITY", "GENDER_GBV", "YOUTH",
+    "DISABILITY_INCLUSION", "ENVIRONMENT_CLIMATE", "LIVELIHOODS", "OTHER"};
+  static final int[] THEME_WEIGHTS = {18, 12, 15, 14, 8, 7, 8, 3, 6, 7, 2};
+  static final String[] ACTIVITY_TITLES = {"Community health volunteers training",
+    "Borehole rehabilitation", "Mafunzo ya kilimo bora", "Budget literacy forum",
+    "School feeding support", "Vikundi vya akiba na mikopo", "Tree planting drive",
+    "GBV survivors support desk", "Youth skills bootcamp", "Ukarabati wa visima"};
+  static final String[] FUNDERS = {"County Government", "USAID", "FCDO", "World Bank",
+    "Own funds", "Ford Foundation", "EU", "UNICEF"};
   static final String PUBLIC_ID = "23456789abcdefghjkmnpqrstuvwxyz";
   static final String CODES = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
   static final Instant NOW = Instant.parse("2026-11-01T09:00:00Z");
@@ -168,6 +178,15 @@ public class Generate {
         + " status, created_at, updated_at, version, resolved_at, publish_consent,"
         + " escalation_level");
     Sink events = sink("feedback_case_event", "case_id, happened_at, kind, status");
+    long activityIds = next("activity");
+    Sink activity = sink("activity", "id, public_id, county_code, organisation_ref, title,"
+        + " description, theme, starts_on, ends_on, budget_kes, funding_source, status,"
+        + " public_record, targeted_female, targeted_male, targeted_children, targeted_youth,"
+        + " targeted_adults, targeted_older, targeted_disability, reached_female, reached_male,"
+        + " reached_children, reached_youth, reached_adults, reached_older, reached_disability,"
+        + " created_at, updated_at, version");
+    Sink activityWard = sink("activity_ward", "activity_id, ward_code, county_code,"
+        + " organisation_ref, theme, starts_on, ends_on, status, public_record");
     Map<String, Long> counts = new LinkedHashMap<>();
     for (String county : counties) {
       double share = share(county);
@@ -288,6 +307,38 @@ public class Generate {
           events.row(caseIds, at.plusSeconds(86_400), "STATUS", status);
         }
       }
+      int nActivities = (int) Math.round(ACTIVITIES * share);
+      for (int i = 0; i < nActivities; i++, activityIds++) {
+        String owner = orgRefs.get(random.nextInt(nOrg));
+        String theme = THEMES[weighted(THEME_WEIGHTS)];
+        LocalDate starts = LocalDate.of(2024, 1, 1)
+            .plusDays(random.nextInt(1000));
+        LocalDate ends = starts.plusDays(30 + random.nextInt(700));
+        String status = ends.isBefore(LocalDate.of(2026, 11, 1)) ? "COMPLETED"
+            : starts.isAfter(LocalDate.of(2026, 11, 1)) ? "PLANNED" : "ONGOING";
+        boolean open = random.nextInt(10) < 9;
+        int women = 20 + random.nextInt(400), men = 10 + random.nextInt(300);
+        double reached = status.equals("PLANNED") ? 0 : 0.4 + random.nextDouble() * 0.7;
+        Instant at = past(600);
+        activity.row(activityIds, publicId(activityIds), county, owner,
+            pick(ACTIVITY_TITLES) + " " + (i % 997), pick(SENTENCES), theme, starts, ends,
+            1_000L * (50 + random.nextInt(20_000)), pick(FUNDERS), status, open, women, men,
+            (women + men) / 4, (women + men) / 3, (women + men) / 3, (women + men) / 12,
+            (women + men) / 25, (int) (women * reached), (int) (men * reached),
+            (int) ((women + men) / 4 * reached), (int) ((women + men) / 3 * reached),
+            (int) ((women + men) / 3 * reached), (int) ((women + men) / 12 * reached),
+            (int) ((women + men) / 25 * reached), at, at, 0);
+        // most activities work in one ward, some in two or three
+        int nWards = 1 + (random.nextInt(4) == 0 ? 1 + random.nextInt(2) : 0);
+        java.util.Set<String> chosen = new java.util.LinkedHashSet<>();
+        for (int w = 0; w < nWards; w++) {
+          chosen.add(pick(cw));
+        }
+        for (String w : chosen) {
+          activityWard.row(activityIds, w, county, owner, theme, starts, ends, status, open);
+        }
+      }
+      counts.merge("activities", (long) nActivities, Long::sum);
       counts.merge("organisations", (long) nOrg, Long::sum);
       counts.merge("people", (long) nPeople, Long::sum);
       counts.merge("meetings", (long) nMeetings, Long::sum);
@@ -311,10 +362,11 @@ public class Generate {
       }
     }
     long rows = 0;
-    for (Sink s : List.of(org, orgWard, orgTheme, person, memberships, meeting, attendance, cases, events)) {
+    for (Sink s : List.of(org, orgWard, orgTheme, person, memberships, meeting, attendance, cases,
+        events, activity, activityWard)) {
       rows += s.close();
     }
-    for (String table : List.of("organisation", "person", "meeting", "feedback_case")) {
+    for (String table : List.of("organisation", "person", "meeting", "feedback_case", "activity")) {
       restartIdentity(table);
     }
     db.commit();

@@ -3,7 +3,7 @@
 // A single-file program: java -cp <jdbc jars> bench/Load.java BASE_URL JDBC_URL USER PASSWORD
 //                        COUNTY CONNECTIONS SECONDS SCENARIO...
 // Scenarios: floor search organisation track statistics wards-json open311 ical figures
-//            complaint sms ussd. Sample ids (organisations, references, wards, service areas)
+//            where where-json activities complaint sms ussd. Sample ids (organisations, references, wards, service areas)
 // are read from the database first. See bench/README.md.
 
 import java.net.CookieManager;
@@ -33,6 +33,8 @@ public class Load {
 
   static final String[] WORDS = {"women", "youth", "water", "wakulima", "maendeleo", "health",
     "jamii", "savings", "umoja", "farmers"};
+  static final String[] THEMES = {"HEALTH", "EDUCATION", "WATER_SANITATION",
+    "AGRICULTURE_FOOD_SECURITY", "YOUTH", "LIVELIHOODS"};
   static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
   static final AtomicLong UNIQUE = new AtomicLong(System.currentTimeMillis() % 10_000_000L * 100);
 
@@ -94,6 +96,11 @@ public class Load {
           "application/json");
       case "ical" -> u -> get(u, "/calendar/counties/" + county + ".ics", "text/calendar");
       case "figures" -> u -> get(u, "/api/v1/meetings/figures?county=" + county, "application/json");
+      case "where" -> u -> get(u, "/activities/counties/" + county + "/where", "text/html");
+      case "where-json" -> u -> get(u, "/activities/counties/" + county + "/wards.json?theme="
+          + pick(THEMES), "application/json");
+      case "activities" -> u -> get(u, "/activities/counties/" + county + "?ward="
+          + pick(sample.wards()), "text/html");
       case "complaint" -> Load::complaint;
       case "sms" -> Load::sms;
       case "ussd" -> Load::ussd;

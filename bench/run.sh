@@ -79,7 +79,7 @@ echo "== start-up on the filled database"
 start_app second
 echo "== HTTP, $connections connections, $seconds s each (after a warm-up)"
 "$java" -cp "$drivers" bench/Load.java "http://localhost:$port" "$url" "$user" "" $county "$connections" "$seconds" \
-  floor search organisation track statistics wards-json open311 ical figures
+  floor search organisation track statistics wards-json open311 ical figures where where-json activities
 "$java" -cp "$drivers" bench/Load.java "http://localhost:$port" "$url" "$user" "" $county "$connections" "$seconds" \
   complaint sms
 "$java" -cp "$drivers" bench/Load.java "http://localhost:$port" "$url" "$user" "" $county 16 "$seconds" ussd
