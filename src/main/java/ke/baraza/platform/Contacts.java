@@ -44,6 +44,11 @@ public final class Contacts {
       return Optional.empty();
     }
     String value = raw.strip();
+    // digits, spaces, dashes, dots, brackets and one leading plus only: the parser would read the
+    // letters of "0711 BARAZA" as a keypad's digits, and a typo would reach a stranger's phone
+    if (!value.matches("\\+?[0-9(][0-9 ().-]*")) {
+      return Optional.empty();
+    }
     if (value.startsWith("254")) {
       value = "+" + value;
     }

@@ -20,6 +20,8 @@ class ContactsTests {
     assertThat(Contacts.kenyanPhone("+255 712 345 678")).isEmpty();
     assertThat(Contacts.kenyanPhone("12345")).isEmpty();
     assertThat(Contacts.kenyanPhone("not a number")).isEmpty();
+    assertThat(Contacts.kenyanPhone("+254711blpnd5")).isEmpty();
+    assertThat(Contacts.kenyanPhone("0711 BARAZA")).isEmpty();
     assertThat(Contacts.kenyanPhone("")).isEmpty();
     assertThat(Contacts.kenyanPhone(null)).isEmpty();
   }
