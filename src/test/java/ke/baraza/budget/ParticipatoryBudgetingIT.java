@@ -124,13 +124,63 @@ class ParticipatoryBudgetingIT {
         .as("numbers are kept only as hashes")
         .isZero();
 
+    String paper = page + "/paper";
+    official.get(paper);
+    Map<String, String> tally =
+        Map.of(
+            "venue",
+            "Shikoti social hall",
+            "heldOn",
+            BudgetFixtures.today().minusDays(1).toString(),
+            "ballots",
+            "5",
+            "witnessName",
+            "John Wafula",
+            "witnessRole",
+            "Ward administrator",
+            "approvals-" + bridge,
+            "6",
+            "approvals-" + borehole,
+            "2");
+    HttpResponse<String> tooMany = official.post(paper, tally);
+    assertThat(tooMany.statusCode()).isEqualTo(400);
+    assertThat(tooMany.body()).contains("6 ballots counted for this project, more than the 5");
+    Map<String, String> fixed = new java.util.HashMap<>(tally);
+    fixed.put("approvals-" + bridge, "3");
+    fixed.remove("witnessName");
+    official.get(paper);
+    assertThat(official.post(paper, fixed).body()).contains("Give the name of the witness");
+    fixed.put("witnessName", "John Wafula");
+    official.get(paper);
+    HttpResponse<String> counted = official.post(paper, fixed);
+    assertThat(counted.statusCode()).as(counted.body()).isEqualTo(302);
+
     official.get(page);
     official.post(page + "/phase", Map.of("phase", "CLOSED"));
     String results = new Browser().get(page).body();
     assertThat(results).contains("Closed: results");
-    assertThat(section(results, bridge)).contains("2 votes").contains("Selected");
-    assertThat(section(results, borehole)).contains("0 votes").doesNotContain("Selected");
+    assertThat(section(results, bridge)).contains("5 votes").contains("Selected");
+    assertThat(section(results, borehole)).contains("2 votes").doesNotContain("Selected");
     assertThat(section(results, stadium)).doesNotContain("Selected");
+    assertThat(results).contains("Ballots: 2 on the web or by SMS, 5 on paper.");
+    assertThat(results).contains("5 ballots, witnessed by John Wafula (Ward administrator)");
+    assertThat(line(results, bridge))
+        .contains("<td>2</td><td>3</td><td>5</td>")
+        .contains("KES 3,200,000")
+        .contains("Selected");
+    assertThat(line(results, borehole))
+        .contains(
+            "Not selected: KES 1,800,000 left in the envelope, the project costs KES 2,400,000");
+    assertThat(line(results, stadium)).contains("Not feasible: Far beyond a ward envelope");
+    assertThat(new Browser().get(rounds).body())
+        .contains("id=\"selected-" + bridge + "\"")
+        .doesNotContain("id=\"selected-" + borehole + "\"");
+  }
+
+  private static String line(String page, String proposal) {
+    int at = page.indexOf("id=\"result-" + proposal + "\"");
+    assertThat(at).isPositive();
+    return page.substring(at, page.indexOf("</tr>", at));
   }
 
   private static String propose(Browser resident, String page, String title, String cost) {

@@ -9,11 +9,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import ke.baraza.budget.FiscalYear;
 import ke.baraza.geography.GeographyApi;
 import ke.baraza.geography.Ward;
@@ -35,9 +38,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Participatory budgeting in a ward: officers set the envelope of a fiscal year; residents propose
  * projects; officers assess each one's feasibility and cost with a reason; residents then vote once
- * per phone number, verified by a six-digit SMS code valid ten minutes, approving feasible projects
- * whose assessed costs together fit the envelope. Results: the most approved projects, in order,
- * that still fit in what is left of the envelope.
+ * per phone number, verified by a six-digit SMS code valid ten minutes, under the round's {@link
+ * Rule}: approving feasible projects whose assessed costs together fit the envelope, or ranking up
+ * to a number of them. Paper ballots counted at forums add to the web/SMS ones ({@link PbTallies}).
+ * Results, once closed, are explained line by line by {@link PbResults}.
  */
 @Service
 public class ParticipatoryBudgeting {
@@ -53,6 +57,22 @@ public class ParticipatoryBudgeting {
     }
   }
 
+  /**
+   * How residents vote: APPROVAL ticks any feasible projects that together fit the envelope, one
+   * vote each; RANKED ranks up to {@code choices} of them, a k-th choice earning {@code choices + 1
+   * - k} points (3-2-1 with three choices: a truncated Borda count).
+   */
+  public enum Rule {
+    APPROVAL,
+    RANKED;
+
+    public String messageKey() {
+      return "budget.pb.rule." + name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  static final int MIN_CHOICES = 2;
+  static final int MAX_CHOICES = 5;
   static final Duration CODE_VALIDITY = Duration.ofMinutes(10);
   static final int MAX_CODES_AN_HOUR = 3;
   static final int MAX_ATTEMPTS = 5;
@@ -95,12 +115,32 @@ public class ParticipatoryBudgeting {
       String wardCode,
       String wardName,
       BigDecimal envelope,
-      Phase phase) {}
+      Phase phase,
+      Rule rule,
+      int choices) {
+
+    /** Points of a k-th preference: 1 for every approval. */
+    public int points(int preference) {
+      return rule == Rule.RANKED ? choices + 1 - preference : 1;
+    }
+
+    /** The message key naming a k-th choice ("1st choice"). */
+    public String choiceKey(int preference) {
+      return "budget.pb.choice." + preference;
+    }
+
+    Round named(String name) {
+      return new Round(
+          id, publicId, countyCode, year, wardCode, name, envelope, phase, rule, choices);
+    }
+  }
 
   /**
-   * A proposal with its assessment and, once voting has begun, its approvals.
+   * A proposal with its assessment and, once voting has begun, its approvals or points.
    *
    * @param feasible {@code null} until assessed
+   * @param web approvals or points from web/SMS ballots
+   * @param paper approvals or points from paper tallies
    * @param selected whether the results select it (closed rounds only)
    */
   public record Proposal(
@@ -112,8 +152,25 @@ public class ParticipatoryBudgeting {
       Boolean feasible,
       BigDecimal assessedCost,
       String assessment,
-      int votes,
-      boolean selected) {}
+      long web,
+      long paper,
+      boolean selected) {
+
+    /** Web/SMS and paper approvals (or points) together. */
+    public long votes() {
+      return web + paper;
+    }
+  }
+
+  /** A project the results of a closed round select, for implementation. */
+  public record Selected(
+      String roundId,
+      String wardName,
+      String proposalId,
+      String title,
+      BigDecimal assessedCost,
+      Rule rule,
+      long total) {}
 
   public record ProposalForm(
       String title, String description, String location, String cost, String submission) {}
@@ -124,11 +181,20 @@ public class ParticipatoryBudgeting {
    * Opens a round in a ward of the county for a fiscal year, taking proposals.
    *
    * @return the round's public id
-   * @throws UserError 403 for anyone but the county's staff; 400 for a ward of another county or an
-   *     envelope that is not a positive amount; 409 when the ward has a round that year
+   * @param rule {@code APPROVAL} or {@code RANKED}; blank means approval
+   * @param choices how many projects a ranked ballot ranks (2 to 5); blank means 3
+   * @throws UserError 403 for anyone but the county's staff; 400 for a ward of another county, an
+   *     envelope that is not a positive amount, an unknown rule or number of choices; 409 when the
+   *     ward has a round that year
    */
   @Transactional
-  public String open(String countyCode, FiscalYear year, String wardCode, String envelope) {
+  public String open(
+      String countyCode,
+      FiscalYear year,
+      String wardCode,
+      String envelope,
+      String rule,
+      String choices) {
     SignedInUser user = permissions.requireCountyStaff(countyCode);
     Ward ward =
         geography
@@ -139,11 +205,14 @@ public class ParticipatoryBudgeting {
     if (amount.signum() == 0) {
       throw UserError.badRequest("budget.pb.amount-invalid");
     }
+    Rule chosenRule = rule(rule);
+    int chosenChoices = choices(choices);
     String publicId = PublicId.next();
     try {
       jdbc.sql(
               "insert into pb_round (public_id, county_code, fiscal_year, ward_code, envelope,"
-                  + " phase, created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                  + " phase, rule, choices, created_by, created_at)"
+                  + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
           .params(
               publicId,
               countyCode,
@@ -151,6 +220,8 @@ public class ParticipatoryBudgeting {
               ward.code(),
               amount,
               Phase.PROPOSALS.name(),
+              chosenRule.name(),
+              chosenChoices,
               user.publicId(),
               now())
           .update();
@@ -161,29 +232,70 @@ public class ParticipatoryBudgeting {
     return publicId;
   }
 
+  /**
+   * Changes a round's rule, only while it takes proposals (before voting starts).
+   *
+   * @throws UserError 403 for anyone but the county's staff; 400 for an unknown rule or number of
+   *     choices; 409 once voting has begun
+   */
+  @Transactional
+  public void changeRule(String roundId, String rule, String choices) {
+    Round round = round(roundId);
+    SignedInUser user = permissions.requireCountyStaff(round.countyCode());
+    Rule chosen = rule(rule);
+    int n = choices(choices);
+    int changed =
+        jdbc.sql("update pb_round set rule = ?, choices = ? where id = ? and phase = ?")
+            .params(chosen.name(), n, round.id(), Phase.PROPOSALS.name())
+            .update();
+    if (changed == 0) {
+      throw UserError.conflict("budget.pb.rule-fixed");
+    }
+    audit.record(user.publicId(), "budget:pb-rule", roundId, round.countyCode());
+  }
+
+  private static Rule rule(String value) {
+    String v = value == null ? "" : value.strip();
+    if (v.isEmpty()) {
+      return Rule.APPROVAL;
+    }
+    try {
+      return Rule.valueOf(v);
+    } catch (IllegalArgumentException e) {
+      throw UserError.badRequest("budget.pb.rule-invalid");
+    }
+  }
+
+  private static int choices(String value) {
+    String v = value == null ? "" : value.strip();
+    if (v.isEmpty()) {
+      return 3;
+    }
+    try {
+      int n = Integer.parseInt(v);
+      if (n >= MIN_CHOICES && n <= MAX_CHOICES) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw UserError.badRequest("budget.pb.choices-invalid", MIN_CHOICES, MAX_CHOICES);
+  }
+
   /** The rounds of a county's fiscal year, by ward code. */
   @Transactional(readOnly = true)
   public List<Round> rounds(String countyCode, FiscalYear year) {
     List<Round> rows =
         jdbc.sql(
-                "select id, public_id, county_code, fiscal_year, ward_code, envelope, phase"
-                    + " from pb_round where county_code = ? and fiscal_year = ? order by ward_code")
+                "select id, public_id, county_code, fiscal_year, ward_code, envelope, phase, rule,"
+                    + " choices from pb_round where county_code = ? and fiscal_year = ?"
+                    + " order by ward_code")
             .params(countyCode, year.startYear())
             .query((rs, n) -> round(rs))
             .list();
     var wards = geography.wards(rows.stream().map(Round::wardCode).toList());
     return rows.stream()
-        .map(
-            r ->
-                new Round(
-                    r.id(),
-                    r.publicId(),
-                    r.countyCode(),
-                    r.year(),
-                    r.wardCode(),
-                    wards.containsKey(r.wardCode()) ? wards.get(r.wardCode()).name() : "",
-                    r.envelope(),
-                    r.phase()))
+        .map(r -> r.named(wards.containsKey(r.wardCode()) ? wards.get(r.wardCode()).name() : ""))
         .toList();
   }
 
@@ -196,81 +308,142 @@ public class ParticipatoryBudgeting {
   public Round round(String publicId) {
     Round r =
         jdbc.sql(
-                "select id, public_id, county_code, fiscal_year, ward_code, envelope, phase"
-                    + " from pb_round where public_id = ?")
+                "select id, public_id, county_code, fiscal_year, ward_code, envelope, phase, rule,"
+                    + " choices from pb_round where public_id = ?")
             .param(publicId == null ? "" : publicId)
             .query((rs, n) -> round(rs))
             .optional()
             .orElseThrow(() -> UserError.notFound("budget.pb.unknown"));
-    String name = geography.ward(r.wardCode()).map(Ward::name).orElse("");
-    return new Round(
-        r.id(),
-        r.publicId(),
-        r.countyCode(),
-        r.year(),
-        r.wardCode(),
-        name,
-        r.envelope(),
-        r.phase());
+    return r.named(geography.ward(r.wardCode()).map(Ward::name).orElse(""));
   }
 
   /**
-   * The round's proposals with their approvals (one query) and, when closed, which the results
-   * select: by approvals, most first, each that still fits in what is left of the envelope.
+   * The round's proposals in the order they came, with their approvals or points (web/SMS and paper
+   * apart) and, when closed, whether the results select them. One query.
    */
   @Transactional(readOnly = true)
   public List<Proposal> proposals(Round round) {
-    List<Proposal> rows =
-        jdbc.sql(
-                """
-                select p.public_id, p.title, p.description, p.location, p.estimated_cost,
-                       p.feasible, p.assessed_cost, p.assessment,
-                       (select count(*) from pb_vote_choice c where c.proposal_id = p.id) votes
-                from pb_proposal p where p.round_id = ?
-                order by votes desc, p.assessed_cost, p.id
-                """)
-            .param(round.id())
-            .query(
-                (rs, n) ->
-                    new Proposal(
+    List<Row> rows = rows("p.round_id = ?", round.id());
+    Set<String> selected =
+        round.phase() != Phase.CLOSED
+            ? Set.of()
+            : PbResults.compute(round.envelope(), rows.stream().map(Row::count).toList()).stream()
+                .filter(PbResults.Line::selected)
+                .map(PbResults.Line::proposalId)
+                .collect(Collectors.toSet());
+    return rows.stream()
+        .map(
+            r ->
+                new Proposal(
+                    r.count().proposalId(),
+                    r.count().title(),
+                    r.description(),
+                    r.location(),
+                    r.estimatedCost(),
+                    r.count().feasible(),
+                    r.count().assessedCost(),
+                    r.count().assessment(),
+                    r.count().web(),
+                    r.count().paper(),
+                    selected.contains(r.count().proposalId())))
+        .toList();
+  }
+
+  /**
+   * The explained results of a closed round (see {@link PbResults}); empty before it closes. One
+   * query.
+   */
+  @Transactional(readOnly = true)
+  public List<PbResults.Line> results(Round round) {
+    if (round.phase() != Phase.CLOSED) {
+      return List.of();
+    }
+    return PbResults.compute(
+        round.envelope(), rows("p.round_id = ?", round.id()).stream().map(Row::count).toList());
+  }
+
+  /**
+   * The projects selected for implementation in a county's fiscal year: the results of every closed
+   * round, by ward. Two queries and a look-up of the wards' names, whatever the number of rounds.
+   */
+  @Transactional(readOnly = true)
+  public List<Selected> forImplementation(String countyCode, FiscalYear year) {
+    List<Round> closed =
+        rounds(countyCode, year).stream().filter(r -> r.phase() == Phase.CLOSED).toList();
+    if (closed.isEmpty()) {
+      return List.of();
+    }
+    var byRound =
+        rows(
+                "p.round_id in (select id from pb_round where county_code = ? and fiscal_year = ?"
+                    + " and phase = 'CLOSED')",
+                countyCode,
+                year.startYear())
+            .stream()
+            .collect(
+                Collectors.groupingBy(
+                    Row::roundId, Collectors.mapping(Row::count, Collectors.toList())));
+    List<Selected> selected = new ArrayList<>();
+    for (Round r : closed) {
+      for (PbResults.Line line :
+          PbResults.compute(r.envelope(), byRound.getOrDefault(r.id(), List.of()))) {
+        if (line.selected()) {
+          selected.add(
+              new Selected(
+                  r.publicId(),
+                  r.wardName(),
+                  line.proposalId(),
+                  line.title(),
+                  line.assessedCost(),
+                  r.rule(),
+                  line.total()));
+        }
+      }
+    }
+    return selected;
+  }
+
+  private record Row(
+      long roundId,
+      String description,
+      String location,
+      BigDecimal estimatedCost,
+      PbResults.Count count) {}
+
+  /** Proposals with their web/SMS and paper approvals or points under their round's rule. */
+  private List<Row> rows(String where, Object... params) {
+    return jdbc.sql(
+            """
+            select p.id, p.round_id, p.public_id, p.title, p.description, p.location,
+                   p.estimated_cost, p.feasible, p.assessed_cost, p.assessment,
+                   coalesce((select sum(case when r.rule = 'RANKED'
+                                             then r.choices + 1 - c.preference else 1 end)
+                             from pb_vote_choice c where c.proposal_id = p.id), 0) web,
+                   coalesce((select sum(t.ballots * case when r.rule = 'RANKED'
+                                             then r.choices + 1 - t.preference else 1 end)
+                             from pb_tally_count t where t.proposal_id = p.id), 0) paper
+            from pb_proposal p join pb_round r on r.id = p.round_id
+            where %s order by p.id
+            """
+                .formatted(where))
+        .params(params)
+        .query(
+            (rs, n) ->
+                new Row(
+                    rs.getLong("round_id"),
+                    rs.getString("description"),
+                    rs.getString("location"),
+                    rs.getBigDecimal("estimated_cost"),
+                    new PbResults.Count(
+                        rs.getLong("id"),
                         rs.getString("public_id"),
                         rs.getString("title"),
-                        rs.getString("description"),
-                        rs.getString("location"),
-                        rs.getBigDecimal("estimated_cost"),
                         (Boolean) rs.getObject("feasible", Boolean.class),
                         rs.getBigDecimal("assessed_cost"),
                         rs.getString("assessment"),
-                        rs.getInt("votes"),
-                        false))
-            .list();
-    if (round.phase() != Phase.CLOSED) {
-      return rows;
-    }
-    BigDecimal left = round.envelope();
-    List<Proposal> result = new ArrayList<>();
-    for (Proposal p : rows) {
-      boolean pick =
-          Boolean.TRUE.equals(p.feasible())
-              && p.votes() > 0
-              && p.assessedCost().compareTo(left) <= 0;
-      if (pick) {
-        left = left.subtract(p.assessedCost());
-      }
-      result.add(
-          new Proposal(
-              p.publicId(),
-              p.title(),
-              p.description(),
-              p.location(),
-              p.estimatedCost(),
-              p.feasible(),
-              p.assessedCost(),
-              p.assessment(),
-              p.votes(),
-              pick));
-    }
-    return result;
+                        rs.getLong("web"),
+                        rs.getLong("paper"))))
+        .list();
   }
 
   /**
@@ -418,14 +591,24 @@ public class ParticipatoryBudgeting {
   }
 
   /**
-   * Records a vote: the code sent to the phone, and the feasible proposals approved, whose assessed
-   * costs together fit the envelope. One vote per phone and round.
+   * Records a vote with the code sent to the phone: under APPROVAL the feasible proposals approved,
+   * whose assessed costs together fit the envelope; under RANKED up to {@code choices} feasible
+   * proposals, each with its own rank. One vote per phone and round.
    *
+   * @param proposalIds the approved proposals (APPROVAL; ignored when RANKED); may be null
+   * @param ranks proposal id to rank, "1" for a first choice (RANKED; ignored under APPROVAL);
+   *     blank ranks are left out; may be null
    * @throws UserError 409 outside voting or for a second vote; 400 for a wrong or expired code, no
-   *     proposal, an unknown or unfeasible one, or a selection over the envelope
+   *     proposal, an unknown or unfeasible one, a selection over the envelope, or a rank that is
+   *     not a number from 1 to the round's choices or is given to two projects
    */
   @Transactional
-  public void vote(String roundId, String phone, String code, List<String> proposalIds) {
+  public void vote(
+      String roundId,
+      String phone,
+      String code,
+      List<String> proposalIds,
+      Map<String, String> ranks) {
     Round round = round(roundId);
     if (round.phase() != Phase.VOTING) {
       throw UserError.conflict("budget.pb.not-voting");
@@ -456,14 +639,16 @@ public class ParticipatoryBudgeting {
       countAttempt(latest.id());
       throw UserError.badRequest("budget.pb.code-wrong");
     }
-    Set<String> chosen = new LinkedHashSet<>(proposalIds == null ? List.of() : proposalIds);
-    if (chosen.isEmpty()) {
-      throw UserError.badRequest("budget.pb.choose");
-    }
-    record Choice(long id, Boolean feasible, BigDecimal assessedCost) {}
+    Map<String, Integer> preference =
+        round.rule() == Rule.RANKED
+            ? ranked(round, ranks)
+            : approved(proposalIds == null ? List.of() : proposalIds);
+    Set<String> chosen = preference.keySet();
+    record Choice(long id, String publicId, Boolean feasible, BigDecimal assessedCost) {}
     List<Choice> choices =
         jdbc.sql(
-                "select id, feasible, assessed_cost from pb_proposal where round_id = :round"
+                "select id, public_id, feasible, assessed_cost from pb_proposal"
+                    + " where round_id = :round"
                     + " and public_id in (:ids)")
             .param("round", round.id())
             .param("ids", chosen)
@@ -475,7 +660,7 @@ public class ParticipatoryBudgeting {
     }
     BigDecimal total =
         choices.stream().map(Choice::assessedCost).reduce(BigDecimal.ZERO, BigDecimal::add);
-    if (total.compareTo(round.envelope()) > 0) {
+    if (round.rule() == Rule.APPROVAL && total.compareTo(round.envelope()) > 0) {
       throw UserError.badRequest(
           "budget.pb.over-envelope", total.toPlainString(), round.envelope().toPlainString());
     }
@@ -492,14 +677,52 @@ public class ParticipatoryBudgeting {
             .query(Long.class)
             .single();
     for (Choice c : choices) {
-      jdbc.sql("insert into pb_vote_choice (vote_id, proposal_id) values (?, ?)")
-          .params(voteId, c.id())
+      jdbc.sql("insert into pb_vote_choice (vote_id, proposal_id, preference) values (?, ?, ?)")
+          .params(voteId, c.id(), preference.get(c.publicId()))
           .update();
     }
     jdbc.sql("update pb_code set attempts = ? where id = ?")
         .params(MAX_ATTEMPTS, latest.id())
         .update();
     audit.record(null, "budget:pb-voted", roundId, round.countyCode());
+  }
+
+  private static Map<String, Integer> approved(List<String> proposalIds) {
+    Map<String, Integer> approved = new LinkedHashMap<>();
+    proposalIds.forEach(p -> approved.put(p, 1));
+    if (approved.isEmpty()) {
+      throw UserError.badRequest("budget.pb.choose");
+    }
+    return approved;
+  }
+
+  /** The ranks of a ranked ballot: each a number from 1 to the round's choices, each once. */
+  private static Map<String, Integer> ranked(Round round, Map<String, String> ranks) {
+    Map<String, Integer> ranked = new LinkedHashMap<>();
+    Map<Integer, String> taken = new HashMap<>();
+    for (var e : (ranks == null ? Map.<String, String>of() : ranks).entrySet()) {
+      String value = e.getValue() == null ? "" : e.getValue().strip();
+      if (value.isEmpty()) {
+        continue;
+      }
+      int rank;
+      try {
+        rank = Integer.parseInt(value);
+      } catch (NumberFormatException ex) {
+        rank = 0;
+      }
+      if (rank < 1 || rank > round.choices()) {
+        throw UserError.badRequest("budget.pb.rank-invalid", round.choices());
+      }
+      if (taken.putIfAbsent(rank, e.getKey()) != null) {
+        throw UserError.badRequest("budget.pb.rank-duplicate", rank);
+      }
+      ranked.put(e.getKey(), rank);
+    }
+    if (ranked.isEmpty()) {
+      throw UserError.badRequest("budget.pb.rank-choose");
+    }
+    return ranked;
   }
 
   private void countAttempt(long codeId) {
@@ -545,7 +768,9 @@ public class ParticipatoryBudgeting {
         rs.getString("ward_code"),
         null,
         rs.getBigDecimal("envelope"),
-        Phase.valueOf(rs.getString("phase")));
+        Phase.valueOf(rs.getString("phase")),
+        Rule.valueOf(rs.getString("rule")),
+        rs.getInt("choices"));
   }
 
   static String sha256(String text) {
