@@ -83,7 +83,7 @@ class ParticipationIT {
     Map<String, Object> stored =
         jdbc.sql(
                 "select language, contact, gender, age_band, channel from budget_view"
-                    + " where body like 'Barabara ya Shinyalu%'")
+                    + " where body = 'Barabara ya Shinyalu itengenezwe kabla ya mvua'")
             .query()
             .singleRow();
     assertThat(stored)

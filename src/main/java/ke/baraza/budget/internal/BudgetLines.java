@@ -54,6 +54,15 @@ public class BudgetLines {
 
   private static final BigDecimal MAX = new BigDecimal("1000000000000000");
 
+  /** Every line of a county's fiscal year, in the order pages and downloads show them. */
+  private static final String LINES =
+      """
+      select department, programme, sub_programme, economic_class, ward_code, approved,
+             supplementary, actual_q1, actual_q2, actual_q3, actual_q4
+      from budget_line where county_code = ? and fiscal_year = ?
+      order by department, programme, import_id, row_number
+      """;
+
   private final JdbcClient jdbc;
   private final JdbcTemplate batch;
   private final BudgetPermissions permissions;
@@ -82,20 +91,94 @@ public class BudgetLines {
   /** What an import did. */
   public record Imported(int rows, List<RowError> errors) {}
 
-  /** A department's totals: approved, supplementary and actual expenditure of the four quarters. */
-  public record DepartmentTotal(
-      String department, BigDecimal approved, BigDecimal supplementary, BigDecimal actual) {
+  /**
+   * The totals of a department or a ward: approved, supplementary and actual expenditure of the
+   * four quarters.
+   *
+   * @param key the department, or the ward's code ({@code null} for county-wide lines)
+   * @param label the department, or the ward's name ({@code null} for county-wide lines)
+   * @param supplementary {@code null} when no line has one
+   * @param revised each line's supplementary estimate where it has one, else its approved, summed
+   */
+  public record Total(
+      String key,
+      String label,
+      BigDecimal approved,
+      BigDecimal supplementary,
+      BigDecimal revised,
+      BigDecimal actual) {
 
-    /** Actual expenditure in percent of the budget in force (supplementary, else approved). */
+    /**
+     * The budget that expenditure is measured against: the revised estimates (a supplementary
+     * budget replaces the approved amount of a line, as in the Controller of Budget's reviews).
+     */
+    public BigDecimal budget() {
+      return revised;
+    }
+
+    /** Actual expenditure in percent of the revised budget; 0 without a budget. */
     public int absorption() {
-      BigDecimal base =
-          supplementary != null && supplementary.signum() > 0 ? supplementary : approved;
-      return base == null || base.signum() == 0
-          ? 0
-          : actual
-              .multiply(BigDecimal.valueOf(100))
-              .divide(base, 0, java.math.RoundingMode.HALF_UP)
-              .intValue();
+      return BudgetLines.absorption(actual, budget());
+    }
+  }
+
+  /**
+   * A budget line as published for download: the ward's name beside its code, the year's actual
+   * expenditure and the absorption.
+   *
+   * @param wardName {@code ""} for a county-wide line
+   */
+  public record OpenLine(
+      String department,
+      String programme,
+      String subProgramme,
+      String economicClassification,
+      String wardCode,
+      String wardName,
+      BigDecimal approved,
+      BigDecimal supplementary,
+      BigDecimal actualQ1,
+      BigDecimal actualQ2,
+      BigDecimal actualQ3,
+      BigDecimal actualQ4,
+      BigDecimal actualTotal,
+      int absorption) {
+
+    /** The column names of a download, in order; stable whatever the reader's language. */
+    public static final List<String> COLUMNS =
+        List.of(
+            "department",
+            "programme",
+            "sub-programme",
+            "economic classification",
+            "ward code",
+            "ward name",
+            "approved",
+            "supplementary",
+            "actual q1",
+            "actual q2",
+            "actual q3",
+            "actual q4",
+            "actual total",
+            "absorption %");
+
+    /** The cells of a download's row, in the order of {@link #COLUMNS}; empty cells null. */
+    public List<Object> cells() {
+      return java.util.Arrays.asList(
+          department,
+          programme,
+          subProgramme,
+          economicClassification,
+          wardCode,
+          wardName,
+          approved,
+          supplementary,
+          actualQ1,
+          actualQ2,
+          actualQ3,
+          actualQ4,
+          actualTotal,
+          absorption);
     }
   }
 
@@ -214,51 +297,148 @@ public class BudgetLines {
             .query(Long.class)
             .single();
     List<BudgetLine> items =
-        jdbc.sql(
-                """
-                select department, programme, sub_programme, economic_class, ward_code, approved,
-                       supplementary, actual_q1, actual_q2, actual_q3, actual_q4
-                from budget_line where county_code = ? and fiscal_year = ?
-                order by department, programme, import_id, row_number
-                offset ? rows fetch next ? rows only
-                """)
+        jdbc.sql(LINES + " offset ? rows fetch next ? rows only")
             .params(countyCode, year.startYear(), page.offset(), page.size())
-            .query(
-                (rs, n) ->
-                    new BudgetLine(
-                        rs.getString("department"),
-                        rs.getString("programme"),
-                        rs.getString("sub_programme"),
-                        rs.getString("economic_class"),
-                        rs.getString("ward_code"),
-                        rs.getBigDecimal("approved"),
-                        rs.getBigDecimal("supplementary"),
-                        rs.getBigDecimal("actual_q1"),
-                        rs.getBigDecimal("actual_q2"),
-                        rs.getBigDecimal("actual_q3"),
-                        rs.getBigDecimal("actual_q4")))
+            .query(BudgetLines::line)
             .list();
     return new PageResult<>(items, page.page(), page.size(), total);
   }
 
-  /** Totals by department, by name. */
+  /** Totals by department, by name (one query). */
   @Transactional(readOnly = true)
-  public List<DepartmentTotal> totals(String countyCode, FiscalYear year) {
+  public List<Total> totals(String countyCode, FiscalYear year) {
+    return sums("department", countyCode, year).stream()
+        .map(
+            t ->
+                new Total(
+                    t.key(), t.key(), t.approved(), t.supplementary(), t.revised(), t.actual()))
+        .toList();
+  }
+
+  /**
+   * Totals by ward, by ward name, the county-wide lines (no ward) last (two queries: the sums, the
+   * wards' names).
+   */
+  @Transactional(readOnly = true)
+  public List<Total> wardTotals(String countyCode, FiscalYear year) {
+    List<Total> sums = sums("ward_code", countyCode, year);
+    Map<String, Ward> wards =
+        geography.wards(sums.stream().map(Total::key).filter(k -> k != null).toList());
+    return sums.stream()
+        .map(
+            t ->
+                new Total(
+                    t.key(),
+                    t.key() == null
+                        ? null
+                        : wards.containsKey(t.key()) ? wards.get(t.key()).name() : t.key(),
+                    t.approved(),
+                    t.supplementary(),
+                    t.revised(),
+                    t.actual()))
+        .sorted(
+            java.util.Comparator.comparing(
+                Total::label, java.util.Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER)))
+        .toList();
+  }
+
+  /**
+   * Every budget line of a county's fiscal year for download, in the order of {@link #lines} (two
+   * queries: the lines, the wards' names).
+   */
+  @Transactional(readOnly = true)
+  public List<OpenLine> openLines(String countyCode, FiscalYear year) {
+    List<BudgetLine> all =
+        jdbc.sql(LINES).params(countyCode, year.startYear()).query(BudgetLines::line).list();
+    Map<String, Ward> wards =
+        geography.wards(all.stream().map(BudgetLine::wardCode).filter(c -> c != null).toList());
+    return all.stream()
+        .map(
+            l -> {
+              BigDecimal actual = sum(l.actualQ1(), l.actualQ2(), l.actualQ3(), l.actualQ4());
+              Ward ward = l.wardCode() == null ? null : wards.get(l.wardCode());
+              return new OpenLine(
+                  l.department(),
+                  l.programme(),
+                  l.subProgramme(),
+                  l.economicClassification(),
+                  l.wardCode(),
+                  ward == null ? "" : ward.name(),
+                  l.approved(),
+                  l.supplementary(),
+                  l.actualQ1(),
+                  l.actualQ2(),
+                  l.actualQ3(),
+                  l.actualQ4(),
+                  actual,
+                  absorption(actual, l.supplementary() != null ? l.supplementary() : l.approved()));
+            })
+        .toList();
+  }
+
+  /** Actual in whole percent of budget, rounded half up; 0 when the budget is null or zero. */
+  static int absorption(BigDecimal actual, BigDecimal budget) {
+    return budget == null || budget.signum() == 0 || actual == null
+        ? 0
+        : actual
+            .multiply(BigDecimal.valueOf(100))
+            .divide(budget, 0, java.math.RoundingMode.HALF_UP)
+            .intValue();
+  }
+
+  /**
+   * An amount in Kenya shillings for people to read: {@code KES 1,250,000}, rounded to the
+   * shilling; {@code ""} for null.
+   */
+  public static String kes(BigDecimal amount) {
+    return amount == null ? "" : String.format(Locale.ENGLISH, "KES %,.0f", amount);
+  }
+
+  private static BigDecimal sum(BigDecimal... amounts) {
+    BigDecimal total = BigDecimal.ZERO;
+    for (BigDecimal a : amounts) {
+      total = a == null ? total : total.add(a);
+    }
+    return total;
+  }
+
+  private static BudgetLine line(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    return new BudgetLine(
+        rs.getString("department"),
+        rs.getString("programme"),
+        rs.getString("sub_programme"),
+        rs.getString("economic_class"),
+        rs.getString("ward_code"),
+        rs.getBigDecimal("approved"),
+        rs.getBigDecimal("supplementary"),
+        rs.getBigDecimal("actual_q1"),
+        rs.getBigDecimal("actual_q2"),
+        rs.getBigDecimal("actual_q3"),
+        rs.getBigDecimal("actual_q4"));
+  }
+
+  private List<Total> sums(String column, String countyCode, FiscalYear year) {
     return jdbc.sql(
-            """
-            select department, sum(approved) approved, sum(supplementary) supplementary,
-                   sum(coalesce(actual_q1, 0) + coalesce(actual_q2, 0) + coalesce(actual_q3, 0)
-                       + coalesce(actual_q4, 0)) actual
-            from budget_line where county_code = ? and fiscal_year = ?
-            group by department order by department
-            """)
+            "select "
+                + column
+                + " k, sum(approved) approved, sum(supplementary) supplementary,"
+                + " sum(coalesce(supplementary, approved)) revised,"
+                + " sum(coalesce(actual_q1, 0) + coalesce(actual_q2, 0) + coalesce(actual_q3, 0)"
+                + " + coalesce(actual_q4, 0)) actual"
+                + " from budget_line where county_code = ? and fiscal_year = ?"
+                + " group by "
+                + column
+                + " order by "
+                + column)
         .params(countyCode, year.startYear())
         .query(
             (rs, n) ->
-                new DepartmentTotal(
-                    rs.getString("department"),
+                new Total(
+                    rs.getString("k"),
+                    rs.getString("k"),
                     rs.getBigDecimal("approved"),
                     rs.getBigDecimal("supplementary"),
+                    rs.getBigDecimal("revised"),
                     rs.getBigDecimal("actual")))
         .list();
   }

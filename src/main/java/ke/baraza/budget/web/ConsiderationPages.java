@@ -12,10 +12,15 @@ import ke.baraza.budget.internal.Consideration.Answer;
 import ke.baraza.budget.internal.Consideration.ViewRow;
 import ke.baraza.budget.internal.Participation;
 import ke.baraza.budget.internal.Participation.Window;
+import ke.baraza.budget.internal.ReportPdf;
 import ke.baraza.platform.TabularExport;
 import ke.baraza.platform.TabularFormat;
 import ke.baraza.platform.UserError;
 import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,7 +31,8 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * The officers' grouping and answering of views, and the published "views considered" report as a
- * page and as CSV/XLSX, without personal data; a submitter's page of how their view was considered.
+ * page and as CSV/XLSX and PDF, without personal data; a submitter's page of how their view was
+ * considered.
  */
 @Controller
 class ConsiderationPages {
@@ -37,6 +43,7 @@ class ConsiderationPages {
   private final Places places;
   private final MessageSource messages;
   private final BudgetPermissions permissions;
+  private final ReportPdf reportPdf;
 
   ConsiderationPages(
       BudgetPermissions permissions,
@@ -44,7 +51,9 @@ class ConsiderationPages {
       Participation participation,
       BudgetCalendar calendar,
       Places places,
-      MessageSource messages) {
+      MessageSource messages,
+      ReportPdf reportPdf) {
+    this.reportPdf = reportPdf;
     this.consideration = consideration;
     this.participation = participation;
     this.calendar = calendar;
@@ -115,6 +124,25 @@ class ConsiderationPages {
   void xlsx(@PathVariable String id, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     export(id, TabularFormat.XLSX, request, response);
+  }
+
+  @GetMapping("/budget/participation/{id}/report.pdf")
+  ResponseEntity<byte[]> pdf(@PathVariable String id, HttpServletRequest request) {
+    Window window = participation.window(id);
+    byte[] pdf =
+        reportPdf.pdf(
+            window,
+            places.county(window.countyCode(), request).name(),
+            RequestContextUtils.getLocale(request));
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename("views-considered-" + window.publicId() + ".pdf")
+                .build()
+                .toString())
+        .body(pdf);
   }
 
   @GetMapping("/budget/views/{id}")
