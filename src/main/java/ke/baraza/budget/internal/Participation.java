@@ -365,6 +365,72 @@ public class Participation {
         user.publicId());
   }
 
+  /** A view received by SMS, and whether this call recorded it (false: an earlier one did). */
+  public record SmsView(String publicId, boolean recorded) {}
+
+  /**
+   * Records a view sent by SMS while the window is open, with the sender's phone as its contact so
+   * that they are told how it was considered; once per gateway message.
+   *
+   * @param wardCode one of the window's county's wards
+   * @param phone the sender's number, E.164
+   * @param submission the gateway message's key, at most 64 characters: a second call with it
+   *     records nothing and answers the first view
+   * @throws UserError 409 outside the window or after the report is out; 400 for a ward of another
+   *     county or an empty or too long text
+   */
+  @Transactional
+  public SmsView submitBySms(
+      String windowId,
+      String wardCode,
+      String body,
+      String phone,
+      Locale language,
+      String submission) {
+    Window window = window(windowId);
+    if (window.reportPublished() || !window.openOn(calendar.today())) {
+      throw UserError.conflict("budget.view.closed");
+    }
+    String ward = ward(window, wardCode);
+    String text = body == null ? "" : body.strip();
+    if (text.isEmpty()) {
+      throw UserError.badRequest("budget.view.text-required");
+    }
+    if (text.length() > MAX_TEXT) {
+      throw UserError.badRequest("budget.text.too-long");
+    }
+    String publicId = PublicId.next();
+    int inserted =
+        jdbc.sql(
+                """
+                insert into budget_view (public_id, window_id, channel, ward_code, body, contact,
+                  language, submission, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict do nothing
+                """)
+            .params(
+                publicId,
+                window.id(),
+                ViewChannel.SMS.name(),
+                ward,
+                text,
+                phone,
+                "sw".equals(language.getLanguage()) ? "sw" : "en",
+                submission,
+                now())
+            .update();
+    if (inserted == 0) {
+      return new SmsView(
+          jdbc.sql("select public_id from budget_view where submission = ?")
+              .param(submission)
+              .query(String.class)
+              .single(),
+          false);
+    }
+    audit.record(null, "budget:view-sms", publicId, window.countyCode());
+    return new SmsView(publicId, true);
+  }
+
   /**
    * Records an organisation's memorandum: its name, a summary and the file (PDF or a scan), from
    * anyone signed in while the window is open.

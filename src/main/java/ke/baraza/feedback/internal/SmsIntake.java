@@ -8,9 +8,12 @@ import java.util.stream.Collectors;
 import ke.baraza.feedback.Channel;
 import ke.baraza.geography.County;
 import ke.baraza.geography.GeographyApi;
+import ke.baraza.geography.Ward;
 import ke.baraza.platform.Contacts;
 import ke.baraza.platform.InvalidInput;
+import ke.baraza.platform.SmsKeywords;
 import ke.baraza.platform.UserError;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
@@ -20,7 +23,8 @@ import org.springframework.stereotype.Service;
  * replies; the ward is found by name ({@link WardNames}), in the county of the number the message
  * was sent to, or anywhere in Kenya when that number serves every county; the words after it (an
  * optional "ward" or "wadi" skipped) are the description. Every message gets a reply: the
- * acknowledgement with the reference, or what to fix.
+ * acknowledgement with the reference, or what to fix. A keyword that another module's {@link
+ * SmsKeywords.InboundSmsHandler} accepts (BAJETI, budget views) goes to that module first.
  */
 @Service
 public class SmsIntake {
@@ -43,6 +47,8 @@ public class SmsIntake {
   private final Acknowledgements replies;
   private final MessageSource messages;
   private final GeographyApi geography;
+  private final ObjectProvider<SmsKeywords.InboundSmsHandler> handlers;
+  private final SmsKeywords.Receiver receiver = new Receiver();
 
   SmsIntake(
       ServiceAreaCatalogue areas,
@@ -52,7 +58,8 @@ public class SmsIntake {
       IntakeLimits limits,
       Acknowledgements replies,
       MessageSource messages,
-      GeographyApi geography) {
+      GeographyApi geography,
+      ObjectProvider<SmsKeywords.InboundSmsHandler> handlers) {
     this.areas = areas;
     this.wards = wards;
     this.codes = codes;
@@ -61,6 +68,7 @@ public class SmsIntake {
     this.replies = replies;
     this.messages = messages;
     this.geography = geography;
+    this.handlers = handlers;
   }
 
   /**
@@ -81,6 +89,24 @@ public class SmsIntake {
     String text = message.text() == null ? "" : message.text().strip();
     List<String> words = Arrays.stream(text.split("\\s+")).filter(w -> !w.isEmpty()).toList();
     Optional<String> county = codes.county(Channel.SMS, message.to());
+    if (!words.isEmpty()) {
+      String keyword = keywordOf(words);
+      Optional<SmsKeywords.InboundSmsHandler> handler =
+          handlers.orderedStream().filter(h -> h.accepts(keyword)).findFirst();
+      if (handler.isPresent()) {
+        handler
+            .get()
+            .handle(
+                new SmsKeywords.InboundSms(
+                    phone,
+                    id,
+                    county.orElse(null),
+                    keyword,
+                    words.subList(1, words.size()),
+                    receiver));
+        return Optional.empty();
+      }
+    }
     if (words.size() < 2) {
       help(phone, county.orElse(null));
       return Optional.empty();
@@ -185,5 +211,30 @@ public class SmsIntake {
     if (limits.mayReply(phone)) {
       replies.sms(phone, messages.getMessage(messageKey, args, language));
     }
+  }
+
+  /** Ward matching and limited replies for other modules' keywords. */
+  private final class Receiver implements SmsKeywords.Receiver {
+
+    @Override
+    public SmsKeywords.WardMatch ward(List<String> words, String countyCode) {
+      return switch (wards.match(words, countyCode)) {
+        case WardNames.Found f -> new SmsKeywords.WardMatch(List.of(smsWard(f.ward())), f.words());
+        case WardNames.Ambiguous a ->
+            new SmsKeywords.WardMatch(a.wards().stream().map(SmsIntake::smsWard).toList(), 0);
+        case WardNames.NotFound n -> new SmsKeywords.WardMatch(List.of(), 0);
+      };
+    }
+
+    @Override
+    public void reply(String phone, String text) {
+      if (limits.mayReply(phone)) {
+        replies.sms(phone, text);
+      }
+    }
+  }
+
+  private static SmsKeywords.SmsWard smsWard(Ward ward) {
+    return new SmsKeywords.SmsWard(ward.code(), ward.name(), ward.countyCode());
   }
 }
