@@ -12,9 +12,10 @@ import ke.baraza.platform.SecurityRules;
 import org.springframework.stereotype.Component;
 
 /**
- * The calendar, participation pages, published reports and budget lines are public, and anyone may
- * send a view, propose a ward project and vote (with an SMS code); organisations' memoranda need an
- * account. Everything else is for staff, and {@link BudgetPermissions} then checks the county.
+ * The calendar, participation pages, published reports, budget lines and budget documents (their
+ * PDF versions, allocations and search) are public, and anyone may send a view, propose a ward
+ * project and vote (with an SMS code); organisations' memoranda need an account. Everything else is
+ * for staff, and {@link BudgetPermissions} then checks the county.
  */
 @Component
 class BudgetSecurityRules implements SecurityRules {
@@ -30,7 +31,16 @@ class BudgetSecurityRules implements SecurityRules {
         post("/budget/counties/{county}/{fy}/milestones/{code}/date", STAFF),
         post("/budget/counties/{county}/{fy}/milestones/{code}/status", STAFF),
         post("/budget/counties/{county}/{fy}/milestones/{code}/participation", STAFF),
+        get("/budget/counties/{county}/{fy}/milestones/{code}/documents", PUBLIC),
+        post("/budget/counties/{county}/{fy}/milestones/{code}/documents", STAFF),
+        get("/budget/counties/{county}/{fy}/milestones/{code}/documents/{version}.pdf", PUBLIC),
+        post("/budget/counties/{county}/{fy}/milestones/{code}/allocations", STAFF),
+        post("/budget/counties/{county}/{fy}/milestones/{code}/allocations/import", STAFF),
+        get("/budget/counties/{county}/documents/search", PUBLIC),
         get("/budget/counties/{county}/{fy}/lines", PUBLIC),
+        get("/budget/counties/{county}/{fy}/lines.csv", PUBLIC),
+        get("/budget/counties/{county}/{fy}/lines.xlsx", PUBLIC),
+        get("/budget/counties/{county}/{fy}/lines.json", PUBLIC),
         post("/budget/counties/{county}/{fy}/lines", STAFF),
         get("/budget/participation/{id}", PUBLIC),
         post("/budget/participation/{id}/views", PUBLIC),
@@ -47,6 +57,7 @@ class BudgetSecurityRules implements SecurityRules {
         get("/budget/participation/{id}/report", PUBLIC),
         get("/budget/participation/{id}/report.csv", PUBLIC),
         get("/budget/participation/{id}/report.xlsx", PUBLIC),
+        get("/budget/participation/{id}/report.pdf", PUBLIC),
         get("/budget/views/{id}", PUBLIC),
         get("/budget/counties/{county}/{fy}/pb", PUBLIC),
         post("/budget/counties/{county}/{fy}/pb", STAFF),
@@ -54,6 +65,9 @@ class BudgetSecurityRules implements SecurityRules {
         post("/budget/pb/{id}/proposals", PUBLIC),
         post("/budget/pb/{id}/proposals/{proposal}/assessment", STAFF),
         post("/budget/pb/{id}/phase", STAFF),
+        post("/budget/pb/{id}/rule", STAFF),
+        get("/budget/pb/{id}/paper", STAFF),
+        post("/budget/pb/{id}/paper", STAFF),
         post("/budget/pb/{id}/code", PUBLIC),
         post("/budget/pb/{id}/votes", PUBLIC));
   }
