@@ -4,7 +4,9 @@
 # (a trivial endpoint of the same server) and, on PostgreSQL, the database's floor (pgbench running
 # the equivalent queries directly).
 # Usage: bench/run.sh S|M|L h2|postgres [SECONDS] [CONNECTIONS]
-# The data directory is removed at the end unless KEEP=1 is set.
+# The data directory is removed at the end unless KEEP=1 is set. ONLY="where complaint" runs just
+# those scenarios; JFR=1 records a profile of the measured server into <data dir>/profile.jfr
+# (bench/hot.sh summarises it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scale=${1:-S}
@@ -41,9 +43,9 @@ else
 fi
 limits="--baraza.feedback.limits.per-phone=1000000 --baraza.feedback.limits.per-client=100000000"
 
-start_app() { # $1: log name
+start_app() { # $1: log name, $2: extra JVM options
   started=$(date +%s%N)
-  "$java" -Xmx512m -jar target/baraza.jar $limits >"$work/$1.log" 2>&1 &
+  "$java" -Xmx512m ${2:-} -jar target/baraza.jar $limits >"$work/$1.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 3600); do
     if curl -fs "http://localhost:$port/actuator/health/readiness" >/dev/null 2>&1; then
@@ -76,17 +78,25 @@ echo "== generating"
 "$java" -Xmx2g -cp "$drivers" bench/Generate.java "$url" "$user" "" "$scale"
 if [[ $db == postgres ]]; then psql -q -c "vacuum analyze"; fi
 echo "== start-up on the filled database"
-start_app second
+start_app second "${JFR:+-XX:StartFlightRecording=filename=$work/profile.jfr,dumponexit=true,settings=profile}"
 echo "== HTTP, $connections connections, $seconds s each (after a warm-up)"
-"$java" -cp "$drivers" bench/Load.java "http://localhost:$port" "$url" "$user" "" $county "$connections" "$seconds" \
-  floor search organisation track statistics wards-json open311 ical figures where where-json activities
-"$java" -cp "$drivers" bench/Load.java "http://localhost:$port" "$url" "$user" "" $county "$connections" "$seconds" \
-  complaint sms
-"$java" -cp "$drivers" bench/Load.java "http://localhost:$port" "$url" "$user" "" $county 16 "$seconds" ussd
+load() { # $1: connections, then scenarios
+  local conns=$1
+  shift
+  "$java" -cp "$drivers" bench/Load.java "http://localhost:$port" "$url" "$user" "" $county "$conns" "$seconds" "$@"
+}
+if [[ -n ${ONLY:-} ]]; then
+  load "$connections" $ONLY
+else
+  load "$connections" floor search organisation track statistics wards-json open311 ical figures \
+    where where-json activities
+  load "$connections" complaint sms
+  load 16 ussd
+fi
 echo "== memory after the load"
 "$JAVA_HOME/bin/jcmd" "$pid" GC.heap_info | grep -E "garbage-first heap|Metaspace" || true
 grep -E "VmRSS|VmHWM" "/proc/$pid/status"
-if [[ $db == postgres ]]; then
+if [[ $db == postgres && -z ${ONLY:-} ]]; then
   echo "== database floor: pgbench, $connections clients, $seconds s, the same work as the reads"
   bench/pg-floor.sh "$county" "$connections" "$seconds"
 fi

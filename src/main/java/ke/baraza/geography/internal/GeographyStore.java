@@ -1,7 +1,10 @@
 package ke.baraza.geography.internal;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import ke.baraza.geography.County;
@@ -14,11 +17,14 @@ import ke.baraza.shared.PageResult;
 import ke.baraza.shared.PublicId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads the administrative units with plain SQL (they are reference data, written once by migration
- * 3) and keeps the 47 counties in memory. Every query is bound and paginated.
+ * 3) and keeps the 47 counties and the 1,450 wards in memory: every page names its county and most
+ * name wards, and reading them from the database each time cost a transaction per page. Villages,
+ * which residents add, are always read from the database. Every query is bound and paginated.
  */
 @Service
 @Transactional(readOnly = true)
@@ -30,6 +36,11 @@ class GeographyStore implements GeographyApi {
   private final JdbcClient jdbc;
   private final Clock clock;
   private volatile List<County> counties;
+  private volatile Wards wards;
+
+  /** Every ward, by code, and by county and sub-county in the order pages list them. */
+  private record Wards(
+      Map<String, Ward> byCode, Map<String, List<Ward>> byCounty, Map<String, List<Ward>> bySub) {}
 
   GeographyStore(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
@@ -37,6 +48,7 @@ class GeographyStore implements GeographyApi {
   }
 
   @Override
+  @Transactional(propagation = Propagation.SUPPORTS)
   public List<County> counties() {
     List<County> loaded = counties;
     if (loaded == null) {
@@ -50,6 +62,7 @@ class GeographyStore implements GeographyApi {
   }
 
   @Override
+  @Transactional(propagation = Propagation.SUPPORTS)
   public Optional<County> county(String code) {
     if (code == null || !COUNTY_CODE.matcher(code).matches()) {
       return Optional.empty();
@@ -67,24 +80,41 @@ class GeographyStore implements GeographyApi {
   }
 
   @Override
+  @Transactional(propagation = Propagation.SUPPORTS)
   public PageResult<Ward> wards(String countyCode, PageRequest page) {
-    long total =
-        jdbc.sql("select count(*) from ward where county_code = ?")
-            .param(countyCode)
-            .query(Long.class)
-            .single();
-    List<Ward> items =
-        jdbc.sql(
-                """
-                select w.code, w.name, w.subcounty_code as sub_county_code, s.name as sub_county_name, w.county_code
-                from ward w join subcounty s on s.code = w.subcounty_code
-                where w.county_code = ?
-                order by s.name, w.name
-                limit ? offset ?""")
-            .params(countyCode, page.size(), page.offset())
-            .query(Ward.class)
-            .list();
-    return new PageResult<>(items, page.page(), page.size(), total);
+    List<Ward> all = wards().byCounty().getOrDefault(countyCode, List.of());
+    int from = (int) Math.min(all.size(), page.offset());
+    int to = (int) Math.min(all.size(), (long) from + page.size());
+    return new PageResult<>(all.subList(from, to), page.page(), page.size(), all.size());
+  }
+
+  /** The wards, loaded once in one query: ordered by sub-county name, then ward name. */
+  private Wards wards() {
+    Wards loaded = wards;
+    if (loaded == null) {
+      List<Ward> all =
+          jdbc.sql(
+                  """
+                  select w.code, w.name, w.subcounty_code as sub_county_code,
+                         s.name as sub_county_name, w.county_code
+                  from ward w join subcounty s on s.code = w.subcounty_code
+                  order by s.name, w.name, w.code""")
+              .query(Ward.class)
+              .list();
+      Map<String, Ward> byCode = new HashMap<>();
+      Map<String, List<Ward>> byCounty = new HashMap<>();
+      Map<String, List<Ward>> bySub = new HashMap<>();
+      for (Ward w : all) {
+        byCode.put(w.code(), w);
+        byCounty.computeIfAbsent(w.countyCode(), k -> new ArrayList<>()).add(w);
+        bySub.computeIfAbsent(w.subCountyCode(), k -> new ArrayList<>()).add(w);
+      }
+      byCounty.replaceAll((k, v) -> List.copyOf(v));
+      bySub.replaceAll((k, v) -> List.copyOf(v));
+      loaded = new Wards(Map.copyOf(byCode), Map.copyOf(byCounty), Map.copyOf(bySub));
+      wards = loaded;
+    }
+    return loaded;
   }
 
   /** Every ward of a county in one query, for the county page. */
@@ -93,50 +123,32 @@ class GeographyStore implements GeographyApi {
   }
 
   @Override
+  @Transactional(propagation = Propagation.SUPPORTS)
   public Optional<Ward> ward(String code) {
     if (code == null || !WARD_CODE.matcher(code).matches()) {
       return Optional.empty();
     }
-    return jdbc.sql(
-            """
-            select w.code, w.name, w.subcounty_code as sub_county_code, s.name as sub_county_name, w.county_code
-            from ward w join subcounty s on s.code = w.subcounty_code
-            where w.code = ?""")
-        .param(code)
-        .query(Ward.class)
-        .optional();
+    return Optional.ofNullable(wards().byCode().get(code));
   }
 
   @Override
-  public java.util.Map<String, Ward> wards(java.util.Collection<String> codes) {
-    List<String> valid =
-        codes.stream().filter(c -> c != null && WARD_CODE.matcher(c).matches()).distinct().toList();
-    if (valid.isEmpty()) {
-      return java.util.Map.of();
+  @Transactional(propagation = Propagation.SUPPORTS)
+  public Map<String, Ward> wards(java.util.Collection<String> codes) {
+    Map<String, Ward> byCode = wards().byCode();
+    Map<String, Ward> result = new HashMap<>();
+    for (String code : codes) {
+      Ward ward = code == null ? null : byCode.get(code);
+      if (ward != null) {
+        result.put(code, ward);
+      }
     }
-    java.util.Map<String, Ward> result = new java.util.HashMap<>();
-    jdbc.sql(
-            """
-            select w.code, w.name, w.subcounty_code as sub_county_code, s.name as sub_county_name, w.county_code
-            from ward w join subcounty s on s.code = w.subcounty_code
-            where w.code in (:codes)""")
-        .param("codes", valid)
-        .query(Ward.class)
-        .list()
-        .forEach(w -> result.put(w.code(), w));
     return result;
   }
 
   @Override
+  @Transactional(propagation = Propagation.SUPPORTS)
   public List<Ward> wardsOfSubCounty(String subCountyCode) {
-    return jdbc.sql(
-            """
-            select w.code, w.name, w.subcounty_code as sub_county_code, s.name as sub_county_name, w.county_code
-            from ward w join subcounty s on s.code = w.subcounty_code
-            where w.subcounty_code = ? order by w.name""")
-        .param(subCountyCode)
-        .query(Ward.class)
-        .list();
+    return wards().bySub().getOrDefault(subCountyCode, List.of());
   }
 
   @Override
