@@ -15,7 +15,6 @@ import java.util.OptionalInt;
 import ke.baraza.budget.FiscalYear;
 import ke.baraza.budget.internal.BudgetLines.RowError;
 import ke.baraza.geography.GeographyApi;
-import ke.baraza.geography.Ward;
 import ke.baraza.platform.AuditLog;
 import ke.baraza.platform.InvalidInput;
 import ke.baraza.platform.SignedInUser;
@@ -104,7 +103,12 @@ public class BudgetDocumentAllocations {
                 nullToEmpty(form.subProgramme()),
                 nullToEmpty(form.ward())));
     List<RowError> errors = new ArrayList<>();
-    Object[] values = check(row, new int[] {0, 1, 2, 3}, wards(countyCode), errors);
+    Object[] values =
+        check(
+            row,
+            new int[] {0, 1, 2, 3},
+            BudgetLines.wardsByCodeAndName(geography, countyCode),
+            errors);
     if (!errors.isEmpty()) {
       Map<String, String> fields = new LinkedHashMap<>();
       for (RowError e : errors) {
@@ -147,7 +151,7 @@ public class BudgetDocumentAllocations {
       }
       at[i] = c.orElse(-1);
     }
-    Map<String, String> wards = wards(countyCode);
+    Map<String, String> wards = BudgetLines.wardsByCodeAndName(geography, countyCode);
     List<Object[]> good = new ArrayList<>();
     List<RowError> errors = new ArrayList<>();
     for (Row row : table.rows()) {
@@ -229,10 +233,10 @@ public class BudgetDocumentAllocations {
   private static Object[] check(
       Row row, int[] at, Map<String, String> wards, List<RowError> errors) {
     int before = errors.size();
-    String programme = text(row, at[0], "programme", errors, true);
+    String programme = BudgetLines.text(row, at[0], "programme", errors, true);
     BigDecimal amount = BudgetLines.amount(row, at[1], "amount", errors, true);
-    String sub = text(row, at[2], "sub-programme", errors, false);
-    String wardText = cell(row, at[3]);
+    String sub = BudgetLines.text(row, at[2], "sub-programme", errors, false);
+    String wardText = BudgetLines.cell(row, at[3]);
     String ward = null;
     if (!wardText.isEmpty()) {
       ward = wards.get(wardText.toLowerCase(Locale.ROOT));
@@ -255,47 +259,14 @@ public class BudgetDocumentAllocations {
             .toList());
   }
 
-  private Map<String, String> wards(String countyCode) {
-    Map<String, String> wards = new HashMap<>();
-    for (Ward w : geography.wards(countyCode, new PageRequest(0, PageRequest.MAX_SIZE)).items()) {
-      wards.put(w.code().toLowerCase(Locale.ROOT), w.code());
-      wards.put(w.name().toLowerCase(Locale.ROOT), w.code());
-    }
-    return wards;
-  }
-
   private static String field(String column) {
     return column.equals("sub-programme") ? "subProgramme" : column;
   }
 
+  /** A column by its name as the budget lines read it; "Amount (KES)" also names the amount. */
   private static OptionalInt column(Table table, String name) {
-    String loose = name.replaceAll("[^a-z0-9]", "");
-    for (int i = 0; i < table.header().size(); i++) {
-      String header = table.header().get(i).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-      if (header.equals(loose) || (name.equals("amount") && header.equals("amountkes"))) {
-        return OptionalInt.of(i);
-      }
-    }
-    return OptionalInt.empty();
-  }
-
-  private static String cell(Row row, int at) {
-    return at < 0 ? "" : row.cell(at).strip();
-  }
-
-  private static String text(
-      Row row, int at, String column, List<RowError> errors, boolean required) {
-    String value = cell(row, at);
-    if (value.isEmpty()) {
-      if (required) {
-        errors.add(new RowError(row.number(), column, "budget.lines.required"));
-      }
-      return null;
-    }
-    if (value.length() > 200) {
-      errors.add(new RowError(row.number(), column, "budget.text.too-long"));
-    }
-    return value;
+    OptionalInt c = BudgetLines.column(table, name);
+    return c.isEmpty() && name.equals("amount") ? BudgetLines.column(table, "amount kes") : c;
   }
 
   private static String nullToEmpty(String s) {

@@ -203,7 +203,7 @@ public class BudgetLines {
       }
       at[i] = c.orElse(-1);
     }
-    Map<String, String> wards = wardsByCodeAndName(countyCode);
+    Map<String, String> wards = wardsByCodeAndName(geography, countyCode);
     List<Object[]> good = new ArrayList<>();
     List<RowError> errors = new ArrayList<>();
     for (Row row : table.rows()) {
@@ -443,16 +443,18 @@ public class BudgetLines {
         .list();
   }
 
-  private Map<String, String> wardsByCodeAndName(String countyCode) {
+  /** The county's wards by code and by lower-case name, as an imported file may name them. */
+  static Map<String, String> wardsByCodeAndName(GeographyApi geography, String countyCode) {
     Map<String, String> wards = new HashMap<>();
-    for (Ward w : geography.wards(countyCode, new PageRequest(0, 200)).items()) {
+    for (Ward w : geography.wards(countyCode, new PageRequest(0, PageRequest.MAX_SIZE)).items()) {
       wards.put(w.code(), w.code());
       wards.put(w.name().toLowerCase(Locale.ROOT), w.code());
     }
     return wards;
   }
 
-  private static OptionalInt column(Table table, String name) {
+  /** A column by name, ignoring case, spaces and punctuation ("Sub programme", "actual_q1"). */
+  static OptionalInt column(Table table, String name) {
     OptionalInt c = table.column(name);
     if (c.isPresent()) {
       return c;
@@ -472,12 +474,13 @@ public class BudgetLines {
     return OptionalInt.empty();
   }
 
-  private static String cell(Row row, int at) {
+  /** The stripped cell, or "" for a column the file lacks ({@code at} < 0). */
+  static String cell(Row row, int at) {
     return at < 0 ? "" : row.cell(at).strip();
   }
 
-  private static String text(
-      Row row, int at, String column, List<RowError> errors, boolean required) {
+  /** A text cell of at most 200 characters, or null when empty; errors are added, not thrown. */
+  static String text(Row row, int at, String column, List<RowError> errors, boolean required) {
     String value = cell(row, at);
     if (value.isEmpty()) {
       if (required) {
