@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import ke.baraza.directory.PeopleFixtures;
 import ke.baraza.testing.Browser;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 /** Budget calendars, participation windows and views made the way officers and residents do. */
 final class BudgetFixtures {
@@ -102,6 +105,39 @@ final class BudgetFixtures {
   static HttpResponse<String> sendView(Browser resident, String window, Map<String, String> form) {
     resident.get("/budget/participation/" + window);
     return resident.post("/budget/participation/" + window + "/views", form);
+  }
+
+  /** Sends a view as a resident does and returns its public id. */
+  static String view(Browser resident, String window, Map<String, String> form) {
+    HttpResponse<String> sent = sendView(resident, window, form);
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
+    return PeopleFixtures.after(sent, "/budget/views/");
+  }
+
+  /** Adds an issue on the consideration page and returns its public id. */
+  static String issue(JdbcClient jdbc, Browser official, String window, String title) {
+    official.get("/budget/participation/" + window + "/consideration");
+    assertThat(
+            official
+                .post("/budget/participation/" + window + "/issues", Map.of("title", title))
+                .statusCode())
+        .isEqualTo(302);
+    return jdbc.sql("select public_id from budget_issue where title = ? order by id desc")
+        .param(title)
+        .query(String.class)
+        .list()
+        .getFirst();
+  }
+
+  /** Ticks the views on the consideration page and puts them under the issue. */
+  static void group(Browser official, String window, String issue, List<String> views) {
+    official.get("/budget/participation/" + window + "/consideration");
+    MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+    form.add("issue", issue);
+    form.addAll("views", views);
+    HttpResponse<String> grouped =
+        official.post("/budget/participation/" + window + "/grouping", form);
+    assertThat(grouped.statusCode()).as(grouped.body()).isEqualTo(302);
   }
 
   /** The calendar of a county's fiscal year from the API. */

@@ -7,8 +7,6 @@ import static ke.baraza.directory.PeopleFixtures.after;
 import static ke.baraza.directory.PeopleFixtures.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +15,11 @@ import java.util.regex.Pattern;
 import ke.baraza.testing.BarazaIntegrationTest;
 import ke.baraza.testing.Browser;
 import ke.baraza.testing.Outbox;
-import ke.baraza.testing.TestEnvironment;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 /**
  * A participatory budgeting round in a ward: residents propose, officers assess, residents vote
@@ -219,21 +218,12 @@ class ParticipatoryBudgetingIT {
 
   private static HttpResponse<String> vote(
       Browser voter, String page, String phone, String code, List<String> proposals) {
-    String token = csrf(voter.get(page).body());
-    StringBuilder body =
-        new StringBuilder("phone=" + Browser.enc(phone) + "&code=" + code + "&_csrf=" + token);
-    proposals.forEach(p -> body.append("&proposals=").append(p));
-    return voter.send(
-        HttpRequest.newBuilder(URI.create(TestEnvironment.baseUrl() + page + "/votes"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("Accept", "text/html")
-            .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
-  }
-
-  private static String csrf(String page) {
-    Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
-    assertThat(m.find()).isTrue();
-    return Browser.enc(m.group(1));
+    voter.get(page);
+    MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+    form.add("phone", phone);
+    form.add("code", code);
+    form.addAll("proposals", proposals);
+    return voter.post(page + "/votes", form);
   }
 
   private static String section(String page, String proposal) {

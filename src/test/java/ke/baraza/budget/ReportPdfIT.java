@@ -1,25 +1,21 @@
 package ke.baraza.budget;
 
 import static ke.baraza.budget.BudgetFixtures.KAKAMEGA;
+import static ke.baraza.budget.BudgetFixtures.group;
+import static ke.baraza.budget.BudgetFixtures.issue;
 import static ke.baraza.budget.BudgetFixtures.openWindow;
-import static ke.baraza.budget.BudgetFixtures.sendView;
 import static ke.baraza.budget.BudgetFixtures.today;
+import static ke.baraza.budget.BudgetFixtures.view;
 import static ke.baraza.budget.BudgetFixtures.ward;
 import static ke.baraza.budget.BudgetFixtures.wardName;
-import static ke.baraza.directory.PeopleFixtures.after;
 import static ke.baraza.directory.PeopleFixtures.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import ke.baraza.testing.BarazaIntegrationTest;
 import ke.baraza.testing.Browser;
-import ke.baraza.testing.TestEnvironment;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
@@ -69,8 +65,8 @@ class ReportPdfIT {
     assertThat(unpublished.body()).contains("This report is not published yet");
     assertThat(official.download(pdf).statusCode()).as("not even for staff").isEqualTo(404);
 
-    String roads = issue(official, window, "The Shinyalu road");
-    String health = issue(official, window, "Nurses in dispensaries");
+    String roads = issue(jdbc, official, window, "The Shinyalu road");
+    String health = issue(jdbc, official, window, "Nurses in dispensaries");
     group(official, window, roads, List.of(swahili, english));
     group(official, window, health, List.of(nurses));
     official.get("/budget/participation/" + window + "/consideration");
@@ -133,47 +129,5 @@ class ReportPdfIT {
     try (var document = Loader.loadPDF(pdf)) {
       return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
     }
-  }
-
-  private String view(Browser resident, String window, Map<String, String> form) {
-    HttpResponse<String> sent = sendView(resident, window, form);
-    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
-    return after(sent, "/budget/views/");
-  }
-
-  private String issue(Browser official, String window, String title) {
-    official.get("/budget/participation/" + window + "/consideration");
-    assertThat(
-            official
-                .post("/budget/participation/" + window + "/issues", Map.of("title", title))
-                .statusCode())
-        .isEqualTo(302);
-    return jdbc.sql("select public_id from budget_issue where title = ? order by id desc")
-        .param(title)
-        .query(String.class)
-        .list()
-        .getFirst();
-  }
-
-  /** Puts views under an issue: the form repeats the field "views", so it is posted by hand. */
-  private void group(Browser official, String window, String issue, List<String> views) {
-    String page = official.get("/budget/participation/" + window + "/consideration").body();
-    Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
-    assertThat(csrf.find()).isTrue();
-    StringBuilder body = new StringBuilder("issue=" + issue);
-    views.forEach(v -> body.append("&views=").append(v));
-    body.append("&_csrf=").append(Browser.enc(csrf.group(1)));
-    HttpResponse<String> grouped =
-        official.send(
-            HttpRequest.newBuilder(
-                    URI.create(
-                        TestEnvironment.baseUrl()
-                            + "/budget/participation/"
-                            + window
-                            + "/grouping"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "text/html")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
-    assertThat(grouped.statusCode()).as(grouped.body()).isEqualTo(302);
   }
 }

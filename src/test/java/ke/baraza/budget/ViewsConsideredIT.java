@@ -2,9 +2,11 @@ package ke.baraza.budget;
 
 import static ke.baraza.budget.BudgetFixtures.KAKAMEGA;
 import static ke.baraza.budget.BudgetFixtures.MACHAKOS;
+import static ke.baraza.budget.BudgetFixtures.group;
+import static ke.baraza.budget.BudgetFixtures.issue;
 import static ke.baraza.budget.BudgetFixtures.openWindow;
-import static ke.baraza.budget.BudgetFixtures.sendView;
 import static ke.baraza.budget.BudgetFixtures.today;
+import static ke.baraza.budget.BudgetFixtures.view;
 import static ke.baraza.budget.BudgetFixtures.ward;
 import static ke.baraza.budget.BudgetFixtures.wardName;
 import static ke.baraza.directory.PeopleFixtures.after;
@@ -87,8 +89,8 @@ class ViewsConsideredIT {
     assertThat(new Browser().get("/budget/participation/" + window + "/report.csv").statusCode())
         .isEqualTo(404);
 
-    String roads = issue(official, window, "The Ikolomani road");
-    String health = issue(official, window, "Nurses");
+    String roads = issue(jdbc, official, window, "The Ikolomani road");
+    String health = issue(jdbc, official, window, "Nurses");
     group(official, window, roads, List.of(swahili, english));
     group(official, window, health, List.of(silent));
 
@@ -187,54 +189,5 @@ class ViewsConsideredIT {
             "/budget/participation/" + window + "/views",
             Map.of("ward", ward, "body", "After the report"));
     assertThat(lateView.statusCode()).isEqualTo(409);
-  }
-
-  private String view(Browser resident, String window, Map<String, String> form) {
-    HttpResponse<String> sent = sendView(resident, window, form);
-    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
-    return after(sent, "/budget/views/");
-  }
-
-  private String issue(Browser official, String window, String title) {
-    official.get("/budget/participation/" + window + "/consideration");
-    assertThat(
-            official
-                .post("/budget/participation/" + window + "/issues", Map.of("title", title))
-                .statusCode())
-        .isEqualTo(302);
-    return jdbc.sql("select public_id from budget_issue where title = ? order by id desc")
-        .param(title)
-        .query(String.class)
-        .list()
-        .getFirst();
-  }
-
-  private void group(Browser official, String window, String issue, List<String> views) {
-    official.get("/budget/participation/" + window + "/consideration");
-    StringBuilder body = new StringBuilder("issue=" + issue);
-    views.forEach(v -> body.append("&views=").append(v));
-    // two fields of the same name: post the form body by hand
-    HttpResponse<String> grouped =
-        official.send(
-            java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create(
-                        ke.baraza.testing.TestEnvironment.baseUrl()
-                            + "/budget/participation/"
-                            + window
-                            + "/grouping"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "text/html")
-                .POST(
-                    java.net.http.HttpRequest.BodyPublishers.ofString(
-                        body + "&_csrf=" + csrf(official, window))));
-    assertThat(grouped.statusCode()).as(grouped.body()).isEqualTo(302);
-  }
-
-  private static String csrf(Browser browser, String window) {
-    String page = browser.get("/budget/participation/" + window + "/consideration").body();
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
-    assertThat(m.find()).isTrue();
-    return Browser.enc(m.group(1));
   }
 }

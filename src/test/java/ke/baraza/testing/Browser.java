@@ -10,11 +10,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 /**
  * A person's HTTP client: its own cookies (so its own session), no redirects followed, forms posted
@@ -78,13 +79,23 @@ public final class Browser {
 
   /** Posts a form from the page opened last, with its CSRF token. */
   public HttpResponse<String> post(String path, Map<String, String> fields) {
-    Map<String, String> all = new LinkedHashMap<>(fields);
+    MultiValueMap<String, String> all = new LinkedMultiValueMap<>();
+    fields.forEach(all::add);
+    return post(path, all);
+  }
+
+  /**
+   * Posts a form whose fields may repeat (ticked checkboxes of one name), from the page opened
+   * last, with its CSRF token.
+   */
+  public HttpResponse<String> post(String path, MultiValueMap<String, String> fields) {
+    MultiValueMap<String, String> all = new LinkedMultiValueMap<>(fields);
     if (lastCsrf != null && !all.containsKey("_csrf")) {
-      all.put("_csrf", lastCsrf);
+      all.add("_csrf", lastCsrf);
     }
     String body =
         all.entrySet().stream()
-            .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+            .flatMap(e -> e.getValue().stream().map(v -> enc(e.getKey()) + "=" + enc(v)))
             .collect(Collectors.joining("&"));
     return send(
         HttpRequest.newBuilder(URI.create(base + path))
