@@ -110,6 +110,21 @@ public class Generate {
   static final String PUBLIC_ID = "23456789abcdefghjkmnpqrstuvwxyz";
   static final String CODES = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
   static final Instant NOW = Instant.parse("2026-11-01T09:00:00Z");
+  /** The county the load measures (bench/run.sh), where the signed-in scenarios' accounts live. */
+  static final String BENCH_COUNTY = "037";
+  static final int EDITORS = 64;
+  /** Argon2id of "bench-Passw0rd-2026", the password of every bench account (bench/Load.java). */
+  static final String BENCH_PASSWORD_HASH =
+      "$argon2id$v=19$m=16384,t=2,p=1$hD+h6UmC5oUydD/2xc+N/A$cj3wa+Km+L9bQabUgncsVmcnr9d91aCYzX3f7tDdYJg";
+  /** The coordinator's TOTP secret (Base32), from which bench/Load.java computes the codes. */
+  static final String BENCH_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+  static final String[] AMBITIONS = {"Open budget and access to information",
+    "Public participation", "Open county assembly", "Climate change"};
+  static final String[] COMMITMENT_TITLES = {"Publish citizen budgets in Kiswahili",
+    "Ward forums before every budget milestone", "Live-stream assembly sittings",
+    "Climate adaptation fund with community committees", "Open contracting portal",
+    "Feedback on every memorandum within 30 days", "Bajeti ya mwananchi kila robo mwaka",
+    "Community scorecards for health facilities"};
 
   final Connection db;
   final boolean postgres;
@@ -187,6 +202,32 @@ public class Generate {
         + " created_at, updated_at, version");
     Sink activityWard = sink("activity_ward", "activity_id, ward_code, county_code,"
         + " organisation_ref, theme, starts_on, ends_on, status, public_record");
+    long planIds = next("plan"), commitmentIds = next("plan_commitment");
+    long milestoneIds = next("plan_milestone"), indicatorIds = next("plan_indicator");
+    long reportIds = next("plan_report");
+    Sink plan = sink("plan", "id, public_id, county_code, kind, title, summary, starts_on, ends_on,"
+        + " created_at, updated_at");
+    Sink planParty = sink("plan_party", "plan_id, role, ref");
+    Sink commitment = sink("plan_commitment", "id, public_id, plan_id, ambition_area, title,"
+        + " problem, description, lead_ref, status, report_frequency, created_at, updated_at");
+    Sink milestone = sink("plan_milestone", "id, public_id, commitment_id, title, due_on, status,"
+        + " done_on, created_at");
+    Sink indicator = sink("plan_indicator", "id, public_id, commitment_id, name, unit, baseline,"
+        + " target, frequency, disaggregation, created_at");
+    Sink report = sink("plan_report", "id, public_id, commitment_id, period, status, activities,"
+        + " milestones_reached, challenges, next_steps, author_ref, created_at, submitted_at,"
+        + " reviewed_at");
+    Sink value = sink("plan_indicator_value", "indicator_id, period, dimension, category, amount,"
+        + " source, report_id, recorded_at");
+    Sink assessment = sink("plan_assessment", "commitment_id, period, verifiable,"
+        + " potential_results, completion, opened_government, comment, assessed_at");
+    long accountIds = next("account"), bodyIds = next("body");
+    Sink account = sink("account", "id, public_id, display_name, email, password_hash, language,"
+        + " email_verified_at, totp_secret, totp_enabled_at, sessions_valid_after, created_at");
+    Sink grant = sink("role_grant", "account_id, role, county_code, scope_key, scope_ref,"
+        + " granted_at");
+    Sink body = sink("body", "id, public_id, county_code, kind, body_level, name, description,"
+        + " created_at, version");
     Map<String, Long> counts = new LinkedHashMap<>();
     for (String county : counties) {
       double share = share(county);
@@ -338,6 +379,39 @@ public class Generate {
           activityWard.row(activityIds, w, county, owner, theme, starts, ends, status, open);
         }
       }
+      // one OGP action plan per county, reported quarterly since mid-2024: the plan dashboard
+      long[] planCursor = {planIds, commitmentIds, milestoneIds, indicatorIds, reportIds};
+      plan(county, orgRefs, plan, planParty, commitment, milestone, indicator, report, value,
+          assessment, planCursor);
+      planIds = planCursor[0];
+      commitmentIds = planCursor[1];
+      milestoneIds = planCursor[2];
+      indicatorIds = planCursor[3];
+      reportIds = planCursor[4];
+      if (county.equals(BENCH_COUNTY)) {
+        // who the load signs in as: an editor per virtual user, each with a meeting open at the
+        // door, and a coordinator (second factor by TOTP) of a network that imports its list
+        for (int k = 0; k < EDITORS; k++, accountIds++, meetingIds++) {
+          String editing = orgRefs.get(k);
+          account.row(accountIds, publicId(accountIds), "Bench editor " + k,
+              String.format("bench-editor-%02d@bench.baraza.local", k), BENCH_PASSWORD_HASH, "en",
+              NOW, null, null, NOW.minusSeconds(86_400), NOW);
+          grant.row(accountIds, "ORGANISATION_EDITOR", county, county + ":" + editing, editing, NOW);
+          Instant starts = NOW.plusSeconds(86_400L * 400);
+          meeting.row(meetingIds, publicId(meetingIds), county, null, pick(cw), editing,
+              "ORGANISATION", "PUBLIC_FORUM", String.format("Bench register %02d", k),
+              "Sign-in at the door", "Ward hall", starts, starts.plusSeconds(3 * 3600), "PUBLIC",
+              "SCHEDULED", "NONE", NOW, NOW, 0);
+        }
+        String network = publicId(bodyIds);
+        body.row(bodyIds++, network, county, "NETWORK", "COUNTY", "Bench county CSO network",
+            "Imports its participant lists", NOW, 0);
+        account.row(accountIds, publicId(accountIds), "Bench coordinator",
+            "bench-coordinator@bench.baraza.local", BENCH_PASSWORD_HASH, "en", NOW,
+            BENCH_TOTP_SECRET, NOW, NOW.minusSeconds(86_400), NOW);
+        grant.row(accountIds, "NETWORK_COORDINATOR", county, county + ":" + network, network, NOW);
+        accountIds++;
+      }
       counts.merge("activities", (long) nActivities, Long::sum);
       counts.merge("organisations", (long) nOrg, Long::sum);
       counts.merge("people", (long) nPeople, Long::sum);
@@ -362,16 +436,80 @@ public class Generate {
       }
     }
     long rows = 0;
-    for (Sink s : List.of(org, orgWard, orgTheme, person, memberships, meeting, attendance, cases,
-        events, activity, activityWard)) {
+    for (Sink s : sinks) {
       rows += s.close();
     }
-    for (String table : List.of("organisation", "person", "meeting", "feedback_case", "activity")) {
+    for (String table : List.of("organisation", "person", "meeting", "feedback_case", "activity",
+        "plan", "plan_commitment", "plan_milestone", "plan_indicator", "plan_indicator_value",
+        "plan_report", "plan_assessment", "account", "role_grant", "body")) {
       restartIdentity(table);
     }
     db.commit();
     double seconds = (System.nanoTime() - started) / 1e9;
     System.out.printf("%s%n%,d rows in %.1f s: %,.0f rows/s%n", counts, rows, seconds, rows / seconds);
+  }
+
+  /**
+   * A county's OGP action plan 2024–2027: four ambition areas of three commitments, each with four
+   * milestones, two quarterly indicators broken down by sex with values for nine quarters, an
+   * accepted report per quarter and an assessment. {@code ids}: plan, commitment, milestone,
+   * indicator and report ids, advanced.
+   */
+  void plan(String county, List<String> orgRefs, Sink plan, Sink party, Sink commitment,
+      Sink milestone, Sink indicator, Sink report, Sink value, Sink assessment, long[] ids)
+      throws Exception {
+    long planId = ids[0]++;
+    Instant at = NOW.minusSeconds(86_400L * 900);
+    plan.row(planId, publicId(planId), county, "OGP_ACTION_PLAN",
+        "Open Government Partnership action plan 2024-2027", pick(SENTENCES),
+        LocalDate.of(2024, 7, 1), LocalDate.of(2027, 6, 30), at, at);
+    party.row(planId, "LEAD", orgRefs.get(0));
+    party.row(planId, "ENDORSER", orgRefs.get(1));
+    String[] quarters = {"2024-Q3", "2024-Q4", "2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4",
+      "2026-Q1", "2026-Q2", "2026-Q3"};
+    for (int a = 0; a < AMBITIONS.length; a++) {
+      for (int c = 0; c < 3; c++) {
+        long cid = ids[1]++;
+        String lead = orgRefs.get(random.nextInt(orgRefs.size()));
+        commitment.row(cid, publicId(cid), planId, AMBITIONS[a], pick(COMMITMENT_TITLES),
+            pick(SENTENCES), pick(SENTENCES), lead, random.nextInt(5) == 0 ? "COMPLETED" : "ONGOING",
+            "QUARTERLY", at, at);
+        for (int m = 0; m < 4; m++) {
+          long mid = ids[2]++;
+          LocalDate due = LocalDate.of(2024, 10, 1).plusDays(200L * m + random.nextInt(60));
+          boolean done = due.isBefore(LocalDate.of(2026, 6, 1)) && random.nextInt(4) > 0;
+          milestone.row(mid, publicId(mid), cid, "Milestone " + (m + 1) + ": " + pick(SENTENCES),
+              due, done ? "DONE" : m == 0 ? "IN_PROGRESS" : "NOT_STARTED", done ? due : null, at);
+        }
+        long[] reportOf = new long[quarters.length];
+        for (int q = 0; q < quarters.length; q++) {
+          long rid = ids[4]++;
+          reportOf[q] = rid;
+          Instant sent = at.plusSeconds(86_400L * (95 + 91L * q));
+          report.row(rid, publicId(rid), cid, quarters[q], "ACCEPTED", pick(SENTENCES),
+              pick(SENTENCES), pick(SENTENCES), pick(SENTENCES), lead, sent, sent,
+              sent.plusSeconds(86_400 * 5));
+        }
+        for (int i = 0; i < 2; i++) {
+          long iid = ids[3]++;
+          int baseline = 10 + random.nextInt(200);
+          indicator.row(iid, publicId(iid), cid, i == 0 ? "People reached by forums"
+              : "Wananchi waliotoa maoni", "people", baseline, baseline * 4, "QUARTERLY", "SEX", at);
+          double level = baseline;
+          for (int q = 0; q < quarters.length; q++) {
+            level += random.nextInt(10, 60);
+            long total = Math.round(level);
+            long women = Math.round(total * (0.4 + random.nextDouble() * 0.2));
+            value.row(iid, quarters[q], "TOTAL", "", total, "Ward forum registers", reportOf[q], at);
+            value.row(iid, quarters[q], "SEX", "Female", women, "Ward forum registers",
+                reportOf[q], at);
+            value.row(iid, quarters[q], "SEX", "Male", total - women, "Ward forum registers",
+                reportOf[q], at);
+          }
+        }
+        assessment.row(cid, "2025", true, "MODEST", "SUBSTANTIAL", "MAJOR", pick(SENTENCES), at);
+      }
+    }
   }
 
   // --- writing: COPY on PostgreSQL, JDBC batches on H2 ---

@@ -89,9 +89,10 @@ if [[ -n ${ONLY:-} ]]; then
   load "$connections" $ONLY
 else
   load "$connections" floor search organisation track statistics wards-json open311 ical figures \
-    where where-json activities
-  load "$connections" complaint sms
+    where where-json activities plan
+  load "$connections" complaint sms attendance
   load 16 ussd
+  load 1 import
 fi
 echo "== memory after the load"
 "$JAVA_HOME/bin/jcmd" "$pid" GC.heap_info | grep -E "garbage-first heap|Metaspace" || true
