@@ -230,7 +230,7 @@ public class Load {
     form.put("serviceArea", pick(sample.areas()));
     form.put("wardCode", pick(sample.wards()));
     form.put("description", "Bench complaint " + n + ": maji hayatoki kwenye kioski.");
-    form.put("contact", "+2541" + String.format("%08d", n % 100_000_000));
+    form.put("contact", phone(n));
     form.put("submission", "bench" + n);
     long t0 = System.nanoTime();
     HttpResponse<String> r = post(user, "/feedback/" + county, form);
@@ -246,7 +246,7 @@ public class Load {
     long n = UNIQUE.incrementAndGet();
     String ward = pick(sample.wards());
     Map<String, String> form = new LinkedHashMap<>();
-    form.put("from", "+2541" + String.format("%08d", n % 100_000_000));
+    form.put("from", phone(n));
     form.put("to", sample.smsCode());
     form.put("text", "MAJI " + sample.wardNames().get(ward) + " no water for five days " + n);
     form.put("date", "2026-11-20 08:15:00");
@@ -264,7 +264,7 @@ public class Load {
   /** A whole USSD session on the county's code: language, report, area, sub-county, ward, text, send. */
   static long[] ussd(User user) throws Exception {
     long n = UNIQUE.incrementAndGet();
-    String phone = "+2541" + String.format("%08d", n % 100_000_000);
+    String phone = phone(n);
     String[] steps = {"", "1", "1*1", "1*1*1", "1*1*1*1", "1*1*1*1*1",
       "1*1*1*1*1*Bomba limevunjika " + n, "1*1*1*1*1*Bomba limevunjika " + n + "*1"};
     long[] latencies = new long[steps.length];
@@ -305,7 +305,7 @@ public class Load {
     form.put("name", "Mshiriki " + n + " Wanjala");
     form.put("organisation", "Umoja Women Group");
     form.put("role", "Member");
-    form.put("phone", "+2541" + String.format("%08d", n % 100_000_000));
+    form.put("phone", phone(n));
     form.put("ward", pick(sample.wards()));
     form.put("gender", pick(GENDERS));
     form.put("ageBand", pick(AGE_BANDS));
@@ -372,6 +372,8 @@ public class Load {
   }
 
   static final int IMPORT_ROWS = 100_000;
+  /** Which of 30 sets of people a run imports, so that runs on the same database do the same work. */
+  static final long RUN_SLOT = System.currentTimeMillis() / 1000 % 30;
 
   /**
    * The participant-list import of a network's coordinator, as the coordinator does it: upload
@@ -412,8 +414,17 @@ public class Load {
         throw new IllegalStateException("apply -> " + applied.statusCode());
       }
       double total = (t3 - t0) / 1e9;
-      System.out.printf("%-14s %9d %9.1f %9.1f %9.1f %9.0f   (%,d bytes)%n", format, rows.size() - 1,
-          (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (rows.size() - 1) / total, file.length);
+      String done;
+      try (Connection db = DriverManager.getConnection(jdbcUrl, jdbcUser, jdbcPassword);
+          Statement st = db.createStatement();
+          ResultSet rs = st.executeQuery("select status, imported, invalid from member_import"
+              + " where public_id = '" + path.substring(path.lastIndexOf('/') + 1) + "'")) {
+        rs.next();
+        done = rs.getString(1) + ": " + rs.getInt(2) + " imported, " + rs.getInt(3) + " invalid";
+      }
+      System.out.printf("%-14s %9d %9.1f %9.1f %9.1f %9.0f   (%,d bytes; %s)%n", format,
+          rows.size() - 1, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9,
+          (rows.size() - 1) / total, file.length, done);
       if (format.equals("csv")) {
         csvRate = (rows.size() - 1) / total;
       }
@@ -436,10 +447,10 @@ public class Load {
     rows.add(new String[] {"First Name", "Last Name", "Phone", "Email", "Organisation",
       "Job Title", "Ward"});
     for (int i = 0; i < IMPORT_ROWS; i++) {
-      long n = offset + i;
+      long n = RUN_SLOT * 3 * IMPORT_ROWS + offset + i;
       rows.add(new String[] {first[(int) (n % first.length)], last[(int) (n / 7 % last.length)]
-          + " " + n, "+2541" + String.format("%08d", 50_000_000 + n),
-          "mshiriki" + n + "@example.org", "Bench participant group " + (n % 2_000),
+          + " " + n, "+25410" + String.format("%07d", n),
+          "mshiriki" + n + "@example.org", "Bench participant group " + RUN_SLOT + "-" + (n % 2_000),
           titles[(int) (n % titles.length)], wards.get((int) (n % wards.size()))});
     }
     return rows;
@@ -594,6 +605,11 @@ public class Load {
       }
     }
     return out;
+  }
+
+  /** A valid Kenyan mobile number (011x xxx xxx) of the load's own, unique for n below 10^7. */
+  static String phone(long n) {
+    return "+25411" + String.format("%07d", n % 10_000_000);
   }
 
   static <T> T pick(List<T> values) {

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 public final class Contacts {
 
   private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+  private static final Pattern PHONE_CHARACTERS = Pattern.compile("\\+?[0-9(][0-9 ().-]*");
   private static final Pattern EMAIL =
       Pattern.compile(
           "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
@@ -46,7 +47,7 @@ public final class Contacts {
     String value = raw.strip();
     // digits, spaces, dashes, dots, brackets and one leading plus only: the parser would read the
     // letters of "0711 BARAZA" as a keypad's digits, and a typo would reach a stranger's phone
-    if (!value.matches("\\+?[0-9(][0-9 ().-]*")) {
+    if (!PHONE_CHARACTERS.matcher(value).matches()) {
       return Optional.empty();
     }
     if (value.startsWith("254")) {

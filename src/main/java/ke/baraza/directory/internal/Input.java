@@ -9,8 +9,10 @@ final class Input {
   private Input() {}
 
   /** The text stripped, inner runs of spaces made one; {@code ""} for {@code null}. */
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
   static String clean(String value) {
-    return value == null ? "" : value.strip().replaceAll("\\s+", " ");
+    return value == null ? "" : SPACES.matcher(value.strip()).replaceAll(" ");
   }
 
   /** The constant of {@code type} named exactly {@code value}, or {@code null}. */

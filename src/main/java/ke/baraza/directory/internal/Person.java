@@ -197,4 +197,20 @@ public class Person {
   public long version() {
     return version;
   }
+
+  String nameKey() {
+    return nameKey;
+  }
+
+  String createdBy() {
+    return createdBy;
+  }
+
+  Instant createdAt() {
+    return createdAt;
+  }
+
+  Instant updatedAt() {
+    return updatedAt;
+  }
 }

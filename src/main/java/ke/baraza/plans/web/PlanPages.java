@@ -3,6 +3,8 @@ package ke.baraza.plans.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,9 +25,11 @@ import ke.baraza.plans.internal.PlanService;
 import ke.baraza.plans.internal.PlanService.Plan;
 import ke.baraza.platform.Charts;
 import ke.baraza.platform.PageContext;
+import ke.baraza.platform.RefreshingCache;
 import ke.baraza.platform.TabularExport;
 import ke.baraza.platform.TabularFormat;
 import ke.baraza.platform.UserError;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
@@ -54,6 +58,7 @@ class PlanPages {
   private final DirectoryApi directory;
   private final GeographyApi geography;
   private final MessageSource messages;
+  private final RefreshingCache<String, View> publicViews;
 
   PlanPages(
       PlanService plans,
@@ -62,7 +67,10 @@ class PlanPages {
       PlanReport report,
       DirectoryApi directory,
       GeographyApi geography,
-      MessageSource messages) {
+      MessageSource messages,
+      Clock clock,
+      @Value("${baraza.public-figures.max-age:PT1M}") Duration maxAge) {
+    this.publicViews = new RefreshingCache<>(maxAge, clock);
     this.plans = plans;
     this.queries = queries;
     this.permissions = permissions;
@@ -155,17 +163,30 @@ class PlanPages {
     return "redirect:/plans/" + id + "#programmes";
   }
 
+  /** A dashboard with its indicators' charts drawn in one language. */
+  record View(Dashboard d, List<String> charts) {}
+
+  /**
+   * The public dashboard: the plan's coordinators get it afresh (with the reports awaiting them),
+   * everyone else the same published figures, kept like the other public figures (a minute by
+   * default) per plan and language, since it reads every commitment, milestone, indicator value and
+   * report of the plan and draws a chart per indicator.
+   */
   @GetMapping("/plans/{id}")
   String dashboard(@PathVariable String id, Model model, HttpServletRequest request) {
-    Dashboard d = queries.dashboard(id);
+    Locale locale = LocaleContextHolder.getLocale();
+    Plan plan = plans.plan(id);
+    View view =
+        plans.mayCoordinate(plan)
+            ? view(queries.dashboard(id), locale)
+            : publicViews.get(
+                plan.publicId() + ":" + locale.getLanguage(),
+                k -> view(queries.dashboard(id), locale));
+    Dashboard d = view.d();
     request.setAttribute(PageContext.COUNTY_ATTRIBUTE, d.plan().countyCode());
     model.addAttribute("d", d);
     model.addAttribute("countyName", geography.county(d.plan().countyCode()).orElseThrow().name());
-    List<String> charts = new ArrayList<>();
-    for (IndicatorLine i : d.indicators()) {
-      charts.add(chart(i, messages, LocaleContextHolder.getLocale()));
-    }
-    model.addAttribute("charts", charts);
+    model.addAttribute("charts", view.charts());
     model.addAttribute("roles", PartyRole.values());
     if (d.mayCoordinate()) {
       model.addAttribute("organisations", queries.organisations(d.plan().countyCode()));
@@ -209,6 +230,14 @@ class PlanPages {
     format.download(response, "plan-" + d.plan().publicId());
     TabularExport.write(
         format, report.header(locale), report.rows(d, locale), response.getOutputStream());
+  }
+
+  private View view(Dashboard d, Locale locale) {
+    List<String> charts = new ArrayList<>();
+    for (IndicatorLine i : d.indicators()) {
+      charts.add(chart(i, messages, locale));
+    }
+    return new View(d, List.copyOf(charts));
   }
 
   /**
