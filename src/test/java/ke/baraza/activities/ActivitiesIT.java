@@ -22,6 +22,8 @@ import ke.baraza.accounts.AccountFixtures;
 import ke.baraza.testing.BarazaIntegrationTest;
 import ke.baraza.testing.Browser;
 import ke.baraza.testing.Mailbox;
+import ke.baraza.testing.TestEnvironment;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -252,6 +254,98 @@ class ActivitiesIT {
     int expectedGaps = gapsBefore - (healthInA == 0 ? 1 : 0) - (healthInB == 0 ? 1 : 0);
     assertThat(gaps(county, "HEALTH")).isEqualTo(expectedGaps);
     assertThat(gapList(page, "HEALTH")).doesNotContain("data-ward=\"" + a + "\"");
+  }
+
+  @Test
+  void aWardsListIsNewestFirstAndItsInternalActivitiesCountOnlyForTheCountysCoordinators() {
+    String county = "041";
+    Browser official = staff(jdbc, "act-ward-list", "COUNTY_OFFICIAL", county);
+    String org = organisation(official, county, "Siaya Health Partners " + n());
+    String ward = wards(jdbc, county).get(5);
+    String list = "/activities/counties/" + county + "?ward=" + ward;
+    String where = "/activities/counties/" + county + "/where";
+    int publicCell = cell(new Browser().get(where).body(), ward, "HEALTH");
+    int coordinatorCell = cell(official.get(where).body(), ward, "HEALTH");
+    String tag = n();
+    String january = "January clinic " + tag;
+    String march = "March clinic " + tag;
+    String february = "February clinic " + tag;
+    String hidden = "Internal clinic planning " + tag;
+    record(official, org, form(january, "HEALTH", ward, "2031-01-01", "2031-01-30"));
+    record(official, org, form(march, "HEALTH", ward, "2031-03-01", "2031-03-30"));
+    record(official, org, form(february, "HEALTH", ward, "2031-02-01", "2031-02-27"));
+    record(
+        official,
+        org,
+        with(form(hidden, "HEALTH", ward, "2031-04-01", "2031-04-30"), "visibility", "INTERNAL"));
+
+    String page = new Browser().get(list).body();
+    assertThat(page).contains(january, february, march).doesNotContain(hidden);
+    assertThat(page.indexOf(march))
+        .as("newest first")
+        .isLessThan(page.indexOf(february))
+        .isLessThan(page.indexOf(january));
+    assertThat(page.indexOf(february)).isLessThan(page.indexOf(january));
+    assertThat(official.get(list).body())
+        .as("the county's staff see internal activities")
+        .contains(hidden, march);
+    assertThat(new Browser().get("/activities/counties/047?ward=" + ward).body())
+        .as("a ward of another county lists nothing there")
+        .doesNotContain(march);
+    assertThat(new Browser().get(list + "&page=50").body()).doesNotContain(march);
+
+    assertThat(cell(new Browser().get(where).body(), ward, "HEALTH"))
+        .as("the public matrix counts public activities")
+        .isEqualTo(publicCell + 3);
+    assertThat(cell(official.get(where).body(), ward, "HEALTH"))
+        .as("the coordinators' matrix counts their internal ones too")
+        .isEqualTo(coordinatorCell + 4);
+  }
+
+  @Test
+  void aWardsListCostsTheSameQueriesWhateverItsLength() {
+    Assumptions.assumeTrue("h2".equals(TestEnvironment.database()), "H2 counts statements");
+    String county = "041";
+    Browser official = staff(jdbc, "act-ward-queries", "COUNTY_OFFICIAL", county);
+    String org = organisation(official, county, "Bondo Water Partners " + n());
+    List<String> wards = wards(jdbc, county);
+    String one = wards.get(7);
+    String many = wards.get(8);
+    record(
+        official,
+        org,
+        form("Water kiosk " + n(), "WATER_SANITATION", one, "2031-01-01", "2031-01-30"));
+    for (int i = 0; i < 3; i++) {
+      record(
+          official,
+          org,
+          form(
+              "Borehole " + n(), "WATER_SANITATION", many + "," + one, "2031-02-01", "2031-02-27"));
+    }
+    Browser anyone = new Browser();
+    String list = "/activities/counties/" + county + "?ward=";
+    jdbc.sql("set query_statistics true").update();
+    anyone.get(list + one); // warm up
+    long few = statements(() -> anyone.get(list + many));
+    long more = statements(() -> anyone.get(list + one));
+    long none =
+        statements(() -> anyone.get(list + wards.get(9) + "&theme=EDUCATION&status=CANCELLED"));
+    jdbc.sql("set query_statistics false").update();
+    assertThat(few).as("the count, the page, its wards, the organisations' names").isEqualTo(4);
+    assertThat(more).isEqualTo(few);
+    assertThat(none).as("an empty list stops at the count").isEqualTo(1);
+  }
+
+  /** The selects the action made, by H2's statistics. */
+  private long statements(Runnable action) {
+    // random_uuid() keeps H2 from answering the second time from its cache of the last result
+    String sum =
+        "select coalesce(sum(execution_count), 0) from information_schema.query_statistics"
+            + " where lower(sql_statement) like 'select%'"
+            + " and sql_statement not like '%query_statistics%' and random_uuid() is not null";
+    long before = jdbc.sql(sum).query(Long.class).single();
+    action.run();
+    return jdbc.sql(sum).query(Long.class).single() - before;
   }
 
   @Test

@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 import ke.baraza.accounts.AccountFixtures;
 import ke.baraza.testing.BarazaIntegrationTest;
 import ke.baraza.testing.Browser;
+import ke.baraza.testing.TestEnvironment;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -202,6 +204,44 @@ class DirectoryIT {
     assertThat(edit(official016, cbo, Map.of("affiliatedTo", group)).statusCode())
         .as("a loop")
         .isEqualTo(400);
+  }
+
+  @Test
+  void anOrganisationsPageCostsTheSameQueriesWhateverItsGroupsAndPeople() {
+    Assumptions.assumeTrue("h2".equals(TestEnvironment.database()), "H2 counts statements");
+    String small = created(official016, form("Ekalakala Ward CBO " + n(), "CBO", MASINGA_CENTRAL));
+    String large = created(official016, form("Kithyoko Ward CBO " + n(), "CBO", MASINGA_CENTRAL));
+    for (int i = 0; i < 4; i++) {
+      String cbo = i == 0 ? small : large;
+      Map<String, String> group = form("Kithyoko Group " + n(), "WOMENS_GROUP", MASINGA_CENTRAL);
+      group.put("affiliatedTo", cbo);
+      created(official016, group);
+      PeopleFixtures.person(official016, cbo, Map.of("name", "Mutua Member " + n()));
+    }
+    Browser anyone = new Browser();
+    anyone.get("/organisations/" + small); // warm up
+    jdbc.sql("set query_statistics true").update();
+    long one = statements(() -> anyone.get("/organisations/" + small));
+    long three = statements(() -> anyone.get("/organisations/" + large));
+    jdbc.sql("set query_statistics false").update();
+    assertThat(one)
+        .as(
+            "the organisation, its wards, themes, theme names, groups (their wards and themes),"
+                + " people and networks")
+        .isLessThanOrEqualTo(9);
+    assertThat(three).isEqualTo(one);
+  }
+
+  /** The selects the action made, by H2's statistics. */
+  private long statements(Runnable action) {
+    // random_uuid() keeps H2 from answering the second time from its cache of the last result
+    String sum =
+        "select coalesce(sum(execution_count), 0) from information_schema.query_statistics"
+            + " where lower(sql_statement) like 'select%'"
+            + " and sql_statement not like '%query_statistics%' and random_uuid() is not null";
+    long before = jdbc.sql(sum).query(Long.class).single();
+    action.run();
+    return jdbc.sql(sum).query(Long.class).single() - before;
   }
 
   @Test

@@ -21,6 +21,7 @@ import ke.baraza.shared.PageRequest;
 import ke.baraza.shared.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -58,7 +59,7 @@ class DirectoryQueries implements DirectoryApi, GrantScopes {
   public Optional<OrganisationSummary> organisation(String publicId) {
     return jdbc.sql(SELECT + " where o.public_id = :id")
         .param("id", publicId)
-        .query(Row.class)
+        .query(DirectoryQueries::row)
         .optional()
         .map(r -> summary(r, geography.wards(java.util.Set.of(nz(r.homeWardCode())))));
   }
@@ -72,7 +73,7 @@ class DirectoryQueries implements DirectoryApi, GrantScopes {
     Map<Long, Row> byId = new HashMap<>();
     jdbc.sql(SELECT + " where o.id in (:ids)")
         .param("ids", hits.ids())
-        .query(Row.class)
+        .query(DirectoryQueries::row)
         .list()
         .forEach(r -> byId.put(r.id(), r));
     // in the index's order; a row deleted behind the index's back is left out
@@ -113,6 +114,10 @@ class DirectoryQueries implements DirectoryApi, GrantScopes {
   }
 
   @Override
+  // one query: joins a caller's transaction but opens none (a JPA transaction for it cost a
+  // session,
+  // BEGIN and COMMIT on every list of activities)
+  @Transactional(propagation = Propagation.SUPPORTS)
   public Map<String, String> names(Collection<String> publicIds) {
     Map<String, String> names = new LinkedHashMap<>();
     if (publicIds.isEmpty()) {
@@ -207,6 +212,22 @@ class DirectoryQueries implements DirectoryApi, GrantScopes {
   private static final String SELECT =
       "select o.id, o.public_id, o.identifier, o.name, o.acronym, o.org_type, o.status, o.verified,"
           + " o.county_code, o.home_ward_code from organisation o";
+
+  /** A row of {@link #SELECT}, by position: a page of search results maps 25 to 200 of them. */
+  private static Row row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+    long id = rs.getLong(1);
+    return new Row(
+        rs.wasNull() ? null : id,
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getString(7),
+        rs.getBoolean(8),
+        rs.getString(9),
+        rs.getString(10));
+  }
 
   private static OrganisationSummary summary(Row r, Map<String, Ward> wards) {
     Ward ward = r.homeWardCode() == null ? null : wards.get(r.homeWardCode());

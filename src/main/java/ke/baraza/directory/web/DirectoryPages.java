@@ -8,11 +8,9 @@ import ke.baraza.directory.DirectorySearch;
 import ke.baraza.directory.OrganisationType;
 import ke.baraza.directory.internal.BodyService;
 import ke.baraza.directory.internal.DirectoryPermissions;
-import ke.baraza.directory.internal.NetworkTree;
 import ke.baraza.directory.internal.Organisation;
 import ke.baraza.directory.internal.OrganisationCounts;
-import ke.baraza.directory.internal.OrganisationService;
-import ke.baraza.directory.internal.PeopleQueries;
+import ke.baraza.directory.internal.OrganisationProfiles;
 import ke.baraza.directory.internal.ThemeService;
 import ke.baraza.geography.GeographyApi;
 import ke.baraza.platform.PageContext;
@@ -31,29 +29,23 @@ import org.springframework.web.bind.annotation.RequestParam;
 class DirectoryPages {
 
   private final DirectoryApi directory;
-  private final OrganisationService organisations;
   private final ThemeService themes;
   private final GeographyApi geography;
   private final DirectoryPermissions permissions;
-  private final PeopleQueries people;
   private final OrganisationCounts counts;
   private final BodyService bodies;
-  private final NetworkTree tree;
+  private final OrganisationProfiles profiles;
 
   DirectoryPages(
       DirectoryApi directory,
-      OrganisationService organisations,
       ThemeService themes,
       GeographyApi geography,
       DirectoryPermissions permissions,
-      PeopleQueries people,
       OrganisationCounts counts,
       BodyService bodies,
-      NetworkTree tree) {
-    this.tree = tree;
-    this.people = people;
+      OrganisationProfiles profiles) {
+    this.profiles = profiles;
     this.directory = directory;
-    this.organisations = organisations;
     this.themes = themes;
     this.geography = geography;
     this.permissions = permissions;
@@ -92,7 +84,8 @@ class DirectoryPages {
   @GetMapping("/organisations/{id}")
   String organisation(
       @PathVariable String id, Model model, Locale locale, HttpServletRequest request) {
-    Organisation organisation = organisations.find(id);
+    OrganisationProfiles.Profile profile = profiles.of(id);
+    Organisation organisation = profile.organisation();
     request.setAttribute(PageContext.COUNTY_ATTRIBUTE, organisation.countyCode());
     model.addAttribute("organisation", organisation);
     model.addAttribute("county", geography.county(organisation.countyCode()).orElseThrow());
@@ -107,14 +100,13 @@ class DirectoryPages {
             ? null
             : geography.ward(organisation.homeWardCode()).orElse(null));
     model.addAttribute(
-        "themes",
-        organisations.themesOf(organisation).stream().map(t -> t.name(locale)).sorted().toList());
-    model.addAttribute("parent", organisations.parentOf(organisation).orElse(null));
-    model.addAttribute("affiliates", organisations.affiliates(organisation));
+        "themes", profile.themes().stream().map(t -> t.name(locale)).sorted().toList());
+    model.addAttribute("parent", profile.parent());
+    model.addAttribute("affiliates", profile.affiliates());
     model.addAttribute("mayEdit", permissions.mayEdit(organisation));
     model.addAttribute("mayVerify", permissions.isCountyStaff(organisation.countyCode()));
-    model.addAttribute("people", people.peopleOf(organisation));
-    model.addAttribute("networks", tree.bodiesOf(organisation));
+    model.addAttribute("people", profile.people());
+    model.addAttribute("networks", profile.networks());
     return "directory/organisation";
   }
 }
