@@ -127,8 +127,16 @@ public class Intake {
             : Codes.secret();
     for (int attempt = 1; ; attempt++) {
       try {
-        FeedbackCase filed = tx.execute(status -> insert(checked, input, secret));
-        audit.record(actor(), "feedback:case-filed", filed.reference(), filed.countyCode());
+        // the audit record joins the case's transaction: one commit for the case, its first
+        // timeline line and the record that it was filed
+        FeedbackCase filed =
+            tx.execute(
+                status -> {
+                  FeedbackCase inserted = insert(checked, input, secret);
+                  audit.record(
+                      actor(), "feedback:case-filed", inserted.reference(), inserted.countyCode());
+                  return inserted;
+                });
         acknowledgements.filed(filed, secret);
         return new Filed(filed.reference(), secret, false);
       } catch (DataIntegrityViolationException clash) {
