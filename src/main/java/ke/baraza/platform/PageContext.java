@@ -25,7 +25,7 @@ public final class PageContext {
   private final boolean partiallySignedIn;
   private final String path;
   private final String query;
-  private final List<CountyChoices.Choice> counties;
+  private final java.util.function.Supplier<List<CountyChoices.Choice>> counties;
   private final java.util.function.Supplier<String> countyCode;
 
   public PageContext(
@@ -37,7 +37,7 @@ public final class PageContext {
       boolean partiallySignedIn,
       String path,
       String query,
-      List<CountyChoices.Choice> counties,
+      java.util.function.Supplier<List<CountyChoices.Choice>> counties,
       java.util.function.Supplier<String> countyCode) {
     this.messages = messages;
     this.locale = locale;
@@ -140,6 +140,6 @@ public final class PageContext {
   }
 
   public List<CountyChoices.Choice> counties() {
-    return counties;
+    return counties.get();
   }
 }

@@ -54,7 +54,8 @@ class PageContextFactory {
         partial,
         path,
         request.getQueryString(),
-        choices == null ? List.of() : choices.counties(),
+        // built only when a page shows the selector: a redirect or a gateway's answer needs none
+        choices == null ? List::of : choices::counties,
         () ->
             request.getAttribute(PageContext.COUNTY_ATTRIBUTE) instanceof String code
                 ? code
