@@ -19,6 +19,8 @@ public interface AuditLog {
 
   /**
    * Records one event: in the caller's read-write transaction when there is one, else in its own.
+   * Not to be called from a transaction's after-commit callback, where the transaction still looks
+   * active but commits nothing more (no caller does).
    *
    * @param actor the public id of whoever acted, or {@code null} for an anonymous visitor
    * @param action what happened, {@code module:event}, e.g. {@code accounts:role-granted}
