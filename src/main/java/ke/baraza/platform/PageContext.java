@@ -19,7 +19,7 @@ public final class PageContext {
 
   private final MessageSource messages;
   private final Locale locale;
-  private final String csrfParameter;
+  private final java.util.function.Supplier<String> csrfParameter;
   private final java.util.function.Supplier<String> csrfToken;
   private final SignedInUser user;
   private final boolean partiallySignedIn;
@@ -31,7 +31,7 @@ public final class PageContext {
   public PageContext(
       MessageSource messages,
       Locale locale,
-      String csrfParameter,
+      java.util.function.Supplier<String> csrfParameter,
       java.util.function.Supplier<String> csrfToken,
       SignedInUser user,
       boolean partiallySignedIn,
@@ -86,7 +86,7 @@ public final class PageContext {
   }
 
   public String csrfParameter() {
-    return csrfParameter;
+    return csrfParameter.get();
   }
 
   public String csrfToken() {
