@@ -21,10 +21,7 @@ class PageContextFactory {
   private final MessageSource messages;
   private final ObjectProvider<CountyChoices> countyChoices;
 
-  /**
-   * The selector's counties, looked up once (resolving the provider per request cost a profile's 2
-   * %).
-   */
+  /** The selector's counties, looked up once (resolving them per request showed in profiles). */
   private volatile Optional<CountyChoices> resolved;
 
   PageContextFactory(MessageSource messages, ObjectProvider<CountyChoices> countyChoices) {
