@@ -37,6 +37,7 @@ public class Load {
   static final String[] THEMES = {"HEALTH", "EDUCATION", "WATER_SANITATION",
     "AGRICULTURE_FOOD_SECURITY", "YOUTH", "LIVELIHOODS"};
   static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+  static final Pattern REFERENCE = Pattern.compile("\\b[A-Z]{3}-[0-9A-Z]{5}\\b");
   static final AtomicLong UNIQUE = new AtomicLong(System.currentTimeMillis() % 10_000_000L * 100);
 
   record Sample(List<String> organisations, List<String> references, List<String> wards,
@@ -280,8 +281,8 @@ public class Load {
       }
       last = r.body();
     }
-    if (!last.startsWith("END")) {
-      throw new IllegalStateException("ussd session did not end: " + last);
+    if (!last.startsWith("END") || !REFERENCE.matcher(last).find()) {
+      throw new IllegalStateException("ussd session did not file a case: " + last);
     }
     return latencies;
   }
@@ -607,9 +608,9 @@ public class Load {
     return out;
   }
 
-  /** A valid Kenyan mobile number (011x xxx xxx) of the load's own, unique for n below 10^7. */
+  /** A valid Kenyan mobile number (07xx xxx xxx), unique for n below 10^8. */
   static String phone(long n) {
-    return "+25411" + String.format("%07d", n % 10_000_000);
+    return "+2547" + String.format("%08d", n % 100_000_000);
   }
 
   static <T> T pick(List<T> values) {

@@ -19,25 +19,25 @@ public final class PageContext {
 
   private final MessageSource messages;
   private final Locale locale;
-  private final String csrfParameter;
+  private final java.util.function.Supplier<String> csrfParameter;
   private final java.util.function.Supplier<String> csrfToken;
   private final SignedInUser user;
   private final boolean partiallySignedIn;
   private final String path;
   private final String query;
-  private final List<CountyChoices.Choice> counties;
+  private final java.util.function.Supplier<List<CountyChoices.Choice>> counties;
   private final java.util.function.Supplier<String> countyCode;
 
   public PageContext(
       MessageSource messages,
       Locale locale,
-      String csrfParameter,
+      java.util.function.Supplier<String> csrfParameter,
       java.util.function.Supplier<String> csrfToken,
       SignedInUser user,
       boolean partiallySignedIn,
       String path,
       String query,
-      List<CountyChoices.Choice> counties,
+      java.util.function.Supplier<List<CountyChoices.Choice>> counties,
       java.util.function.Supplier<String> countyCode) {
     this.messages = messages;
     this.locale = locale;
@@ -86,7 +86,7 @@ public final class PageContext {
   }
 
   public String csrfParameter() {
-    return csrfParameter;
+    return csrfParameter.get();
   }
 
   public String csrfToken() {
@@ -140,6 +140,6 @@ public final class PageContext {
   }
 
   public List<CountyChoices.Choice> counties() {
-    return counties;
+    return counties.get();
   }
 }

@@ -52,6 +52,8 @@ public class TestEnvironment
     properties.put("baraza.base-url", baseUrl());
     // the tests read their own cases' figures at once; production keeps them a minute
     properties.put("baraza.public-figures.max-age", "PT0S");
+    // and they write gateway codes straight into the table; production reads them once a minute
+    properties.put("baraza.feedback.gateway-codes.max-age", "PT0S");
     properties.put("spring.mail.host", "127.0.0.1");
     properties.put("spring.mail.port", mail().getSmtp().getPort());
     properties.put("baraza.data-dir", "target/test-data-" + database());

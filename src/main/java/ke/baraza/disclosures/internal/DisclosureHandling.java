@@ -211,7 +211,7 @@ public class DisclosureHandling {
           UnlockedKey.ATTRIBUTE, new UnlockedKey(row.id(), user.publicId(), key, publicKey));
       audit.record(user.publicId(), "disclosures:unlocked", user.publicId(), null);
     } catch (DisclosureCrypto.CannotOpen wrong) {
-      audit.record(user.publicId(), "disclosures:unlock-refused", user.publicId(), null);
+      audit.recordRefusal(user.publicId(), "disclosures:unlock-refused", user.publicId(), null);
       throw new InvalidInput(
           HttpStatus.BAD_REQUEST, Map.of("passphrase", "disclosures.passphrase.wrong"));
     } finally {
@@ -431,7 +431,7 @@ public class DisclosureHandling {
         .filter(row -> user.holdsFor(Role.DISCLOSURE_HANDLER, row.bodyRef()))
         .orElseThrow(
             () -> {
-              audit.record(user.publicId(), "disclosures:refused", null, null);
+              audit.recordRefusal(user.publicId(), "disclosures:refused", null, null);
               return UserError.notFound("disclosures.unknown");
             });
   }

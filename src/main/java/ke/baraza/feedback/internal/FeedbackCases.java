@@ -8,6 +8,4 @@ interface FeedbackCases extends JpaRepository<FeedbackCase, Long> {
   Optional<FeedbackCase> findByReference(String reference);
 
   Optional<FeedbackCase> findByIntakeKey(String intakeKey);
-
-  boolean existsByReference(String reference);
 }

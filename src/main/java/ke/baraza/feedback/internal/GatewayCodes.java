@@ -2,6 +2,10 @@ package ke.baraza.feedback.internal;
 
 import static ke.baraza.feedback.internal.FeedbackPermissions.actor;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -9,39 +13,75 @@ import ke.baraza.feedback.Channel;
 import ke.baraza.platform.AuditLog;
 import ke.baraza.platform.InvalidInput;
 import ke.baraza.platform.UserError;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The SMS number and the USSD service code that belong to one county. A message to a code no county
  * claims (a code shared by every county) finds its county by its ward (SMS) or by a menu (USSD).
+ *
+ * <p>Every gateway callback (each of a USSD session's screens) asks which county its code belongs
+ * to, so the whole table (two rows per county at most) is kept in memory for {@code
+ * baraza.feedback.gateway-codes.max-age} (a minute) and read again after that, or at once after
+ * {@link #set} commits on this node; another node sees a change within that age.
  */
 @Service
 public class GatewayCodes {
 
+  private record Snapshot(Map<String, String> counties, Instant at) {}
+
   private final JdbcClient jdbc;
   private final FeedbackPermissions permissions;
   private final AuditLog audit;
+  private final Clock clock;
+  private final Duration maxAge;
+  private volatile Snapshot snapshot;
 
-  GatewayCodes(JdbcClient jdbc, FeedbackPermissions permissions, AuditLog audit) {
+  GatewayCodes(
+      JdbcClient jdbc,
+      FeedbackPermissions permissions,
+      AuditLog audit,
+      Clock clock,
+      @Value("${baraza.feedback.gateway-codes.max-age:PT1M}") Duration maxAge) {
     this.jdbc = jdbc;
     this.permissions = permissions;
     this.audit = audit;
+    this.clock = clock;
+    this.maxAge = maxAge;
   }
 
   /** The county a code of a channel belongs to, or empty. */
-  @Transactional(readOnly = true)
   public Optional<String> county(Channel channel, String code) {
     if (code == null || code.isBlank()) {
       return Optional.empty();
     }
-    return jdbc.sql("select county_code from feedback_gateway_code where channel = ? and code = ?")
-        .params(channel.name(), code.strip())
-        .query(String.class)
-        .optional();
+    return Optional.ofNullable(counties().get(key(channel.name(), code.strip())));
+  }
+
+  private Map<String, String> counties() {
+    Snapshot current = snapshot;
+    Instant now = clock.instant();
+    if (current == null || !now.isBefore(current.at().plus(maxAge))) {
+      Map<String, String> all = new HashMap<>();
+      jdbc.sql("select channel, code, county_code from feedback_gateway_code")
+          .query(
+              (RowCallbackHandler)
+                  rs -> all.put(key(rs.getString(1), rs.getString(2)), rs.getString(3)));
+      current = new Snapshot(Map.copyOf(all), now);
+      snapshot = current;
+    }
+    return current.counties();
+  }
+
+  private static String key(String channel, String code) {
+    return channel + "|" + code;
   }
 
   /** The county's own SMS number and USSD code, each blank when none. */
@@ -90,6 +130,13 @@ public class GatewayCodes {
       throw new InvalidInput(HttpStatus.CONFLICT, Map.of("smsCode", "feedback.gateway.taken"));
     }
     audit.record(actor(), "feedback:gateway-codes-set", countyCode, countyCode);
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            snapshot = null;
+          }
+        });
   }
 
   private void insert(Channel channel, String code, String countyCode) {

@@ -112,10 +112,9 @@ public class Intake {
    */
   public Filed file(NewCase input) {
     CheckedCase checked = check(input);
-    Optional<FeedbackCase> earlier = cases.findByIntakeKey(checked.intakeKey());
-    if (earlier.isPresent()) {
-      return duplicate(earlier.get(), checked);
-    }
+    // No look before the insert: the unique intake key finds a repeat (below), so a new case (the
+    // usual one) costs no query first, and a repeat costs a refused insert instead. A profile had
+    // the look at a fifth of a web complaint's time.
     // Every copy of a form sent at once (a double click) draws the same code before any of them
     // writes, so whichever copy files the case, every answer shows the code that case was given.
     String secret =
@@ -127,8 +126,16 @@ public class Intake {
             : Codes.secret();
     for (int attempt = 1; ; attempt++) {
       try {
-        FeedbackCase filed = tx.execute(status -> insert(checked, input, secret));
-        audit.record(actor(), "feedback:case-filed", filed.reference(), filed.countyCode());
+        // the audit record joins the case's transaction: one commit for the case, its first
+        // timeline line and the record that it was filed
+        FeedbackCase filed =
+            tx.execute(
+                status -> {
+                  FeedbackCase inserted = insert(checked, input, secret);
+                  audit.record(
+                      actor(), "feedback:case-filed", inserted.reference(), inserted.countyCode());
+                  return inserted;
+                });
         acknowledgements.filed(filed, secret);
         return new Filed(filed.reference(), secret, false);
       } catch (DataIntegrityViolationException clash) {
@@ -152,8 +159,16 @@ public class Intake {
    */
   private Filed duplicate(FeedbackCase earlier, CheckedCase checked) {
     Recent recent = recentCodes.get(checked.intakeKey());
+    // the code kept may have been drawn by this very request (the form sent again after the
+    // earlier code was forgotten): shown only when it is the one the case was filed with
     String code =
-        recent != null && recent.at().isAfter(clock.instant().minus(RECENT)) ? recent.code() : null;
+        recent != null
+                && recent.at().isAfter(clock.instant().minus(RECENT))
+                && Codes.secretHash(recent.code())
+                    .filter(hash -> hash.equals(earlier.reporterSecretHash()))
+                    .isPresent()
+            ? recent.code()
+            : null;
     return new Filed(earlier.reference(), code, true);
   }
 
@@ -200,15 +215,13 @@ public class Intake {
     return filed;
   }
 
+  /**
+   * A new random reference. One drawn before (about one in 170 at 200,000 cases in a county) fails
+   * the unique constraint at the insert, and {@link #file} draws again, up to {@value #ATTEMPTS}
+   * times.
+   */
   private String freshReference(String countyCode) {
-    String prefix = prefixes.of(countyCode);
-    for (int i = 0; i < 20; i++) {
-      String reference = Codes.newReference(prefix);
-      if (!cases.existsByReference(reference)) {
-        return reference;
-      }
-    }
-    throw new IllegalStateException("No free reference found for county " + countyCode);
+    return Codes.newReference(prefixes.of(countyCode));
   }
 
   private CheckedCase check(NewCase input) {

@@ -8,12 +8,16 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import ke.baraza.directory.DirectoryApi;
 import ke.baraza.directory.DirectorySearch;
@@ -26,6 +30,7 @@ import ke.baraza.platform.UserError;
 import ke.baraza.shared.PageRequest;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -33,6 +38,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -56,6 +63,12 @@ public class ServiceAreaCatalogue {
   private final FeedbackPermissions permissions;
   private final AuditLog audit;
   private final TransactionTemplate newTransaction;
+  private final Clock clock;
+  private final Duration maxAge;
+  private final ConcurrentHashMap<String, Kept> kept = new ConcurrentHashMap<>();
+
+  /** A county's areas as read at one moment: never changed, handed to every caller. */
+  private record Kept(List<ServiceArea> areas, Instant at) {}
 
   ServiceAreaCatalogue(
       ServiceAreas areas,
@@ -63,7 +76,9 @@ public class ServiceAreaCatalogue {
       DirectoryApi directory,
       FeedbackPermissions permissions,
       AuditLog audit,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions,
+      Clock clock,
+      @Value("${baraza.feedback.service-areas.max-age:PT1M}") Duration maxAge) {
     this.areas = areas;
     this.geography = geography;
     this.directory = directory;
@@ -71,6 +86,8 @@ public class ServiceAreaCatalogue {
     this.audit = audit;
     this.newTransaction = new TransactionTemplate(transactions);
     this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.clock = clock;
+    this.maxAge = maxAge;
   }
 
   /**
@@ -80,6 +97,23 @@ public class ServiceAreaCatalogue {
    * @return empty for an unknown county
    */
   public List<ServiceArea> of(String countyCode) {
+    // Every complaint, SMS and USSD screen looks its county's areas up: they are kept for
+    // baraza.feedback.service-areas.max-age (a minute), and dropped at once when this node changes
+    // them; another node sees a change within that age. Callers only read the areas kept (a
+    // change goes through update, which loads its own copy).
+    Kept known = countyCode == null ? null : kept.get(countyCode);
+    Instant now = clock.instant();
+    if (known != null && now.isBefore(known.at().plus(maxAge))) {
+      return known.areas();
+    }
+    List<ServiceArea> found = read(countyCode);
+    if (!found.isEmpty() && !maxAge.isZero()) {
+      kept.put(countyCode, new Kept(List.copyOf(found), now));
+    }
+    return found;
+  }
+
+  private List<ServiceArea> read(String countyCode) {
     List<ServiceArea> found = areas.findByCountyCodeOrderByPositionAscIdAsc(countyCode);
     if (!found.isEmpty() || countyCode == null || !geography.isCounty(countyCode)) {
       return found;
@@ -144,6 +178,7 @@ public class ServiceAreaCatalogue {
     area.apply(check(countyCode, form, area));
     area.setActive(form.active());
     audit.record(actor(), "feedback:service-area-changed", area.publicId(), countyCode);
+    forgetAfterCommit(countyCode);
     return area;
   }
 
@@ -166,10 +201,21 @@ public class ServiceAreaCatalogue {
     try {
       ServiceArea added = areas.saveAndFlush(new ServiceArea(countyCode, key, position, details));
       audit.record(actor(), "feedback:service-area-added", added.publicId(), countyCode);
+      kept.remove(countyCode);
       return added;
     } catch (DataIntegrityViolationException taken) {
       throw new InvalidInput(HttpStatus.CONFLICT, Map.of("nameEn", "feedback.area.exists"));
     }
+  }
+
+  private void forgetAfterCommit(String countyCode) {
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCompletion(int status) {
+            kept.remove(countyCode);
+          }
+        });
   }
 
   private ServiceAreaDetails check(String countyCode, ServiceAreaForm form, ServiceArea current) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import ke.baraza.geography.County;
 import ke.baraza.geography.GeographyApi;
 import ke.baraza.geography.SubCounty;
@@ -22,9 +23,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads the administrative units with plain SQL (they are reference data, written once by migration
- * 3) and keeps the 47 counties and the 1,450 wards in memory: every page names its county and most
- * name wards, and reading them from the database each time cost a transaction per page. Villages,
- * which residents add, are always read from the database. Every query is bound and paginated.
+ * 3) and keeps the 47 counties, their sub-counties and the 1,450 wards in memory: every page names
+ * its county and most name wards, and reading them from the database each time cost a transaction
+ * per page. Villages, which residents add, are always read from the database. Every query is bound
+ * and paginated.
  */
 @Service
 @Transactional(readOnly = true)
@@ -37,6 +39,7 @@ class GeographyStore implements GeographyApi {
   private final Clock clock;
   private volatile List<County> counties;
   private volatile Wards wards;
+  private volatile Map<String, List<SubCounty>> subCounties;
 
   /** Every ward, by code, and by county and sub-county in the order pages list them. */
   private record Wards(
@@ -70,13 +73,25 @@ class GeographyStore implements GeographyApi {
     return counties().stream().filter(c -> c.code().equals(code)).findFirst();
   }
 
+  /** Kept in memory like the wards: each USSD session lists a county's sub-counties. */
   @Override
+  @Transactional(propagation = Propagation.SUPPORTS)
   public List<SubCounty> subCounties(String countyCode) {
-    return jdbc.sql(
-            "select code, county_code, name from subcounty where county_code = ? order by name")
-        .param(countyCode)
-        .query(SubCounty.class)
-        .list();
+    Map<String, List<SubCounty>> loaded = subCounties;
+    if (loaded == null) {
+      loaded =
+          jdbc
+              .sql("select code, county_code, name from subcounty order by name")
+              .query(SubCounty.class)
+              .list()
+              .stream()
+              .collect(
+                  Collectors.groupingBy(
+                      SubCounty::countyCode,
+                      Collectors.collectingAndThen(Collectors.toList(), List::copyOf)));
+      subCounties = Map.copyOf(loaded);
+    }
+    return loaded.getOrDefault(countyCode, List.of());
   }
 
   @Override

@@ -40,7 +40,7 @@ class AuditEvent {
     this.outcome = truncate(outcome, 16);
   }
 
-  private static String truncate(String value, int max) {
+  static String truncate(String value, int max) {
     return value == null || value.length() <= max ? value : value.substring(0, max);
   }
 

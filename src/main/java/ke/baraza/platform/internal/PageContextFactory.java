@@ -2,6 +2,7 @@ package ke.baraza.platform.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Optional;
 import ke.baraza.platform.CountyChoices;
 import ke.baraza.platform.PageContext;
 import ke.baraza.platform.SignedInUser;
@@ -20,9 +21,21 @@ class PageContextFactory {
   private final MessageSource messages;
   private final ObjectProvider<CountyChoices> countyChoices;
 
+  /** The selector's counties, looked up once (resolving them per request showed in profiles). */
+  private volatile Optional<CountyChoices> resolved;
+
   PageContextFactory(MessageSource messages, ObjectProvider<CountyChoices> countyChoices) {
     this.messages = messages;
     this.countyChoices = countyChoices;
+  }
+
+  private CountyChoices choices() {
+    Optional<CountyChoices> known = resolved;
+    if (known == null) {
+      known = Optional.ofNullable(countyChoices.getIfAvailable());
+      resolved = known;
+    }
+    return known.orElse(null);
   }
 
   PageContext create(HttpServletRequest request) {
@@ -40,7 +53,7 @@ class PageContextFactory {
         partial = true;
       }
     }
-    CountyChoices choices = countyChoices.getIfAvailable();
+    CountyChoices choices = choices();
     String path = (String) request.getAttribute("jakarta.servlet.error.request_uri");
     if (path == null) {
       path = request.getRequestURI();
@@ -48,13 +61,16 @@ class PageContextFactory {
     return new PageContext(
         messages,
         RequestContextUtils.getLocale(request),
-        csrf == null ? "_csrf" : csrf.getParameterName(),
+        // the token's parameter name loads the deferred token (a random XOR mask each time):
+        // only a page with a form asks for it
+        csrf == null ? () -> "_csrf" : csrf::getParameterName,
         csrf == null ? () -> "" : csrf::getToken,
         user,
         partial,
         path,
         request.getQueryString(),
-        choices == null ? List.of() : choices.counties(),
+        // built only when a page shows the selector: a redirect or a gateway's answer needs none
+        choices == null ? List::of : choices::counties,
         () ->
             request.getAttribute(PageContext.COUNTY_ATTRIBUTE) instanceof String code
                 ? code
