@@ -88,8 +88,10 @@ load() { # $1: connections, then scenarios
 if [[ -n ${ONLY:-} ]]; then
   load "$connections" $ONLY
 else
+  # the floor first and again last: the ratios are read against both, so that a change in the
+  # machine's speed during the run shows instead of skewing the later scenarios
   load "$connections" floor search organisation track statistics wards-json open311 ical figures \
-    where where-json activities plan
+    where where-json activities plan floor
   load "$connections" complaint sms attendance
   load 16 ussd
   load 1 import
