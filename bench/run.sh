@@ -6,7 +6,8 @@
 # Usage: bench/run.sh S|M|L h2|postgres [SECONDS] [CONNECTIONS]
 # The data directory is removed at the end unless KEEP=1 is set. ONLY="where complaint" runs just
 # those scenarios; JFR=1 records a profile of the measured server into <data dir>/profile.jfr
-# (bench/hot.sh summarises it).
+# (bench/hot.sh summarises it). AOT=1 builds a JDK AOT cache (scripts/aot-cache, trained on the
+# same database) after the data is generated and starts the measured server with it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scale=${1:-S}
@@ -43,9 +44,10 @@ else
 fi
 limits="--baraza.feedback.limits.per-phone=1000000 --baraza.feedback.limits.per-client=100000000"
 
+jar=target/baraza.jar
 start_app() { # $1: log name, $2: extra JVM options
   started=$(date +%s%N)
-  "$java" -Xmx512m ${2:-} -jar target/baraza.jar $limits >"$work/$1.log" 2>&1 &
+  "$java" -Xmx512m ${2:-} -jar "$jar" $limits >"$work/$1.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 3600); do
     if curl -fs "http://localhost:$port/actuator/health/readiness" >/dev/null 2>&1; then
@@ -77,8 +79,18 @@ stop_app
 echo "== generating"
 "$java" -Xmx2g -cp "$drivers" bench/Generate.java "$url" "$user" "" "$scale"
 if [[ $db == postgres ]]; then psql -q -c "vacuum analyze"; fi
+aot=
+if [[ -n ${AOT:-} ]]; then
+  echo "== AOT cache (training run on the filled database)"
+  if [[ $db == postgres ]]; then
+    AOT_TRAINING_DB_URL=$url AOT_TRAINING_DB_USER=$user scripts/aot-cache >/dev/null
+  else
+    scripts/aot-cache >/dev/null
+  fi
+  jar=$PWD/target/baraza/baraza.jar aot=-XX:AOTCache=$PWD/target/baraza/baraza.aot
+fi
 echo "== start-up on the filled database"
-start_app second "${JFR:+-XX:StartFlightRecording=filename=$work/profile.jfr,dumponexit=true,settings=profile}"
+start_app second "$aot ${JFR:+-XX:StartFlightRecording=filename=$work/profile.jfr,dumponexit=true,settings=profile}"
 echo "== HTTP, $connections connections, $seconds s each (after a warm-up)"
 load() { # $1: connections, then scenarios
   local conns=$1

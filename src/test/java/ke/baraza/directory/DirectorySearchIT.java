@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import ke.baraza.accounts.AccountFixtures;
 import ke.baraza.directory.internal.SearchIndexStartup;
+import ke.baraza.shared.PublicId;
 import ke.baraza.testing.BarazaIntegrationTest;
 import ke.baraza.testing.Browser;
 import ke.baraza.testing.TestEnvironment;
@@ -336,6 +337,39 @@ class DirectorySearchIT {
     assertThat(indexStartup.rebuildIfOutOfDate()).isTrue();
     assertThat(ids(api("/api/v1/organisations?county=016&q=ndalani+sql"))).contains(id);
     assertThat(indexStartup.rebuildIfOutOfDate()).as("now in step").isFalse();
+  }
+
+  @Test
+  void aStaleIndexIsRebuiltOffTheStartPathWhileReadinessSaysNotYet() throws InterruptedException {
+    // enough rows written past the index that the rebuild outlasts the first readiness request
+    String word = "readiness" + n();
+    for (int i = 0; i < 2_000; i++) {
+      String id = PublicId.next();
+      String name = "Readiness Group %04d %s".formatted(i, word);
+      jdbc.sql(
+              "insert into organisation (public_id, county_code, identifier, name, name_key,"
+                  + " org_type, status, verified, created_at, updated_at, version)"
+                  + " values (?, '029', ?, ?, ?, 'CBO', 'ACTIVE', false, current_timestamp,"
+                  + " current_timestamp, 0)")
+          .params(id, "KE-TEST-" + id, name, name.toLowerCase())
+          .update();
+    }
+
+    indexStartup.checkInBackground(); // what the application does once it has started
+    assertThat(anyone.get("/actuator/health/readiness", "application/json").statusCode())
+        .as("not ready while the index is checked and rebuilt")
+        .isEqualTo(503);
+    assertThat(anyone.get("/actuator/health/liveness", "application/json").statusCode())
+        .isEqualTo(200);
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    while (anyone.get("/actuator/health/readiness", "application/json").statusCode() != 200) {
+      assertThat(System.nanoTime()).as("ready within two minutes").isLessThan(deadline);
+      Thread.sleep(100);
+    }
+    assertThat(indexStartup.state()).isEqualTo(SearchIndexStartup.State.READY);
+    assertThat(api("/api/v1/organisations?county=029&q=" + word).get("totalItems").asLong())
+        .isEqualTo(2_000);
+    assertThat(indexStartup.rebuildIfOutOfDate()).as("in step").isFalse();
   }
 
   @Test

@@ -5,9 +5,14 @@ import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
@@ -80,6 +85,35 @@ public class TestEnvironment
         .getEnvironment()
         .getPropertySources()
         .addFirst(new MapPropertySource("baraza-test", properties));
+    context.addApplicationListener(new AwaitReadiness());
+  }
+
+  /**
+   * The tests begin once the search index is in step with the database, as a load balancer sends
+   * traffic once the readiness group, which includes it, says so. (Within this event the readiness
+   * state itself is not yet accepting traffic: Spring Boot sets it after the event.)
+   */
+  static class AwaitReadiness implements ApplicationListener<ApplicationReadyEvent> {
+
+    @Override
+    public void onApplicationEvent(ApplicationReadyEvent event) {
+      HealthIndicator index =
+          event
+              .getApplicationContext()
+              .getBean("searchIndexHealthIndicator", HealthIndicator.class);
+      long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+      while (Status.OUT_OF_SERVICE.equals(index.health().getStatus())) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("The search index was not ready within 5 minutes");
+        }
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(e);
+        }
+      }
+    }
   }
 
   private static String envOr(String name, String fallback) {

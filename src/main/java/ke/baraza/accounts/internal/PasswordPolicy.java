@@ -22,10 +22,18 @@ public class PasswordPolicy {
   public static final int MIN = 8;
   public static final int MAX = 128;
 
-  private final Set<String> common;
+  private static final String COMMON = "accounts/common-passwords.txt";
+
+  /**
+   * Read on the first check rather than at start-up: 40,000 words that only sign-up and password
+   * changes need. That the list is in the jar is checked at start-up all the same.
+   */
+  private volatile Set<String> common;
 
   PasswordPolicy() {
-    this.common = load();
+    if (PasswordPolicy.class.getClassLoader().getResource(COMMON) == null) {
+      throw new IllegalStateException(COMMON + " is missing");
+    }
   }
 
   /** The message key of what is wrong with the password, or empty when it is acceptable. */
@@ -37,7 +45,7 @@ public class PasswordPolicy {
       return Optional.of("password.too-long");
     }
     String lower = password.toLowerCase(Locale.ROOT);
-    if (common.contains(lower)) {
+    if (common().contains(lower)) {
       return Optional.of("password.common");
     }
     for (String value : personal) {
@@ -50,14 +58,25 @@ public class PasswordPolicy {
     return Optional.empty();
   }
 
+  private Set<String> common() {
+    Set<String> loaded = common;
+    if (loaded == null) {
+      synchronized (this) {
+        loaded = common;
+        if (loaded == null) {
+          loaded = load();
+          common = loaded;
+        }
+      }
+    }
+    return loaded;
+  }
+
   private static Set<String> load() {
     Set<String> words = new HashSet<>(40_000);
-    try (InputStream in =
-        PasswordPolicy.class
-            .getClassLoader()
-            .getResourceAsStream("accounts/common-passwords.txt")) {
+    try (InputStream in = PasswordPolicy.class.getClassLoader().getResourceAsStream(COMMON)) {
       if (in == null) {
-        throw new IllegalStateException("accounts/common-passwords.txt is missing");
+        throw new IllegalStateException(COMMON + " is missing");
       }
       BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       String line;

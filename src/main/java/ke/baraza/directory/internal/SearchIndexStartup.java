@@ -6,10 +6,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -21,14 +25,29 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Keeps the search index in step with the organisation table across restarts. Writes through JPA
  * are indexed as they commit; rows written by SQL (a migration, a restore, another tool) are not,
- * and a new index (a first start, a new mapping version) is empty. So at start-up, before the
- * application reports itself ready, the index is rebuilt from the database when it holds another
- * number of organisations than the table, another number of organisations with an active membership
- * of a network ({@link SearchIndexNetworks}), or misses the latest change; {@code
- * --baraza.search.reindex=true} rebuilds it in any case.
+ * and a new index (a first start, a new mapping version) is empty. So at start-up the index is
+ * rebuilt from the database when it holds another number of organisations than the table, another
+ * number of organisations with an active membership of a network ({@link SearchIndexNetworks}), or
+ * misses the latest change; {@code --baraza.search.reindex=true} rebuilds it in any case.
+ *
+ * <p>The check and any rebuild run on a thread of their own once the application has started, so
+ * that the rest of the application (and liveness) does not wait for them; until they are done the
+ * readiness group reports the search index {@code OUT_OF_SERVICE} ({@link
+ * SearchIndexHealthIndicator}), and if they fail, {@code DOWN}: a load balancer keeps traffic away
+ * rather than let searches answer from a stale index. See docs/decisions.md.
  */
 @Component
-public class SearchIndexStartup implements ApplicationRunner {
+public class SearchIndexStartup implements ApplicationRunner, DisposableBean {
+
+  /** Where the start-up check stands. */
+  public enum State {
+    /** Not checked yet, or checking, or rebuilding. */
+    PENDING,
+    /** In step with the database (as of the check, then kept so by every JPA write). */
+    READY,
+    /** The check or the rebuild failed: see the log. */
+    FAILED
+  }
 
   private static final Logger log = LoggerFactory.getLogger(SearchIndexStartup.class);
 
@@ -37,6 +56,10 @@ public class SearchIndexStartup implements ApplicationRunner {
   private final JdbcClient jdbc;
   private final TransactionTemplate readOnly;
   private final boolean force;
+  private final Lock lock = new ReentrantLock();
+  private volatile State state = State.PENDING;
+  private volatile Thread worker;
+  private final AtomicLong checks = new AtomicLong();
 
   SearchIndexStartup(
       EntityManagerFactory entityManagerFactory,
@@ -53,28 +76,78 @@ public class SearchIndexStartup implements ApplicationRunner {
   }
 
   @Override
-  public void run(ApplicationArguments args) throws InterruptedException {
-    if (force) {
-      rebuild();
-    } else {
-      rebuildIfOutOfDate();
+  public void run(ApplicationArguments args) {
+    checkInBackground();
+  }
+
+  /**
+   * Checks the index against the database on a thread of its own, and rebuilds it if it is out of
+   * date (or in any case with {@code baraza.search.reindex}). {@link #state()} is {@code PENDING}
+   * from this call until that is done.
+   */
+  public void checkInBackground() {
+    long check = checks.incrementAndGet();
+    state = State.PENDING;
+    worker =
+        Thread.ofPlatform()
+            .name("search-index-startup")
+            .daemon()
+            .start(
+                () -> {
+                  try {
+                    if (force) {
+                      rebuild();
+                    } else {
+                      rebuildIfOutOfDate();
+                    }
+                    if (checks.get() == check) { // not while a later check waits its turn
+                      state = State.READY;
+                    }
+                  } catch (InterruptedException stopping) {
+                    Thread.currentThread().interrupt();
+                    log.info("Search index check stopped: the application is stopping");
+                  } catch (RuntimeException e) {
+                    state = State.FAILED;
+                    log.error("Could not bring the directory's search index in step", e);
+                  }
+                });
+  }
+
+  /** Whether the start-up check (or the latest {@link #checkInBackground()}) is done. */
+  public State state() {
+    return state;
+  }
+
+  @Override
+  public void destroy() throws InterruptedException {
+    Thread running = worker;
+    if (running != null && running.isAlive()) {
+      running.interrupt();
+      running.join(Duration.ofSeconds(10));
     }
   }
 
   /**
    * Rebuilds the index when it is out of date: another count than the table, another count of
-   * organisations in networks, or a row changed later than anything indexed. Blocks until done;
-   * meanwhile searches find only what is indexed so far.
+   * organisations in networks, or a row changed later than anything indexed. Blocks until done (and
+   * first until a check already running is done); meanwhile searches find only what is indexed so
+   * far.
    *
    * @return whether it rebuilt
    */
   public boolean rebuildIfOutOfDate() throws InterruptedException {
-    Boolean stale = readOnly.execute(status -> outOfDate());
-    if (Boolean.TRUE.equals(stale)) {
-      rebuild();
-      return true;
+    // one check or rebuild at a time: a caller waits for the one running, then checks afresh
+    lock.lockInterruptibly();
+    try {
+      Boolean stale = readOnly.execute(status -> outOfDate());
+      if (Boolean.TRUE.equals(stale)) {
+        rebuild();
+        return true;
+      }
+      return false;
+    } finally {
+      lock.unlock();
     }
-    return false;
   }
 
   private boolean outOfDate() {
@@ -116,6 +189,15 @@ public class SearchIndexStartup implements ApplicationRunner {
   }
 
   private void rebuild() throws InterruptedException {
+    lock.lockInterruptibly();
+    try {
+      massIndex();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void massIndex() throws InterruptedException {
     long start = System.nanoTime();
     log.info("Building the directory's search index from the database");
     try (SearchIndexNetworks.Rebuild networks = SearchIndexNetworks.rebuild(jdbc)) {
