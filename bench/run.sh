@@ -40,7 +40,10 @@ if [[ $db == postgres ]]; then
   export PGHOST=127.0.0.1 PGPORT=$pgport PGUSER=postgres PGDATABASE=baraza_test
   export BARAZA_DB_URL=$url BARAZA_DB_USER=postgres BARAZA_DB_PASSWORD=
 else
-  url="jdbc:h2:file:$work/baraza;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" user=sa
+  # the embedded default's settings, with AUTO_SERVER so that the load client can read its samples
+  # while Baraza holds the file (the first process serves the others over a local socket)
+  url="jdbc:h2:file:$work/baraza;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;AUTO_SERVER=TRUE" user=sa
+  export BARAZA_DB_URL=$url BARAZA_DB_USER=sa BARAZA_DB_PASSWORD=
 fi
 limits="--baraza.feedback.limits.per-phone=1000000 --baraza.feedback.limits.per-client=100000000"
 
