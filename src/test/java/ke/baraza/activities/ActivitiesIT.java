@@ -22,6 +22,7 @@ import ke.baraza.accounts.AccountFixtures;
 import ke.baraza.testing.BarazaIntegrationTest;
 import ke.baraza.testing.Browser;
 import ke.baraza.testing.Mailbox;
+import ke.baraza.testing.Selects;
 import ke.baraza.testing.TestEnvironment;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -326,26 +327,15 @@ class ActivitiesIT {
     String list = "/activities/counties/" + county + "?ward=";
     jdbc.sql("set query_statistics true").update();
     anyone.get(list + one); // warm up
-    long few = statements(() -> anyone.get(list + many));
-    long more = statements(() -> anyone.get(list + one));
+    long few = Selects.count(jdbc, () -> anyone.get(list + many));
+    long more = Selects.count(jdbc, () -> anyone.get(list + one));
     long none =
-        statements(() -> anyone.get(list + wards.get(9) + "&theme=EDUCATION&status=CANCELLED"));
+        Selects.count(
+            jdbc, () -> anyone.get(list + wards.get(9) + "&theme=EDUCATION&status=CANCELLED"));
     jdbc.sql("set query_statistics false").update();
     assertThat(few).as("the count, the page, its wards, the organisations' names").isEqualTo(4);
     assertThat(more).isEqualTo(few);
     assertThat(none).as("an empty list stops at the count").isEqualTo(1);
-  }
-
-  /** The selects the action made, by H2's statistics. */
-  private long statements(Runnable action) {
-    // random_uuid() keeps H2 from answering the second time from its cache of the last result
-    String sum =
-        "select coalesce(sum(execution_count), 0) from information_schema.query_statistics"
-            + " where lower(sql_statement) like 'select%'"
-            + " and sql_statement not like '%query_statistics%' and random_uuid() is not null";
-    long before = jdbc.sql(sum).query(Long.class).single();
-    action.run();
-    return jdbc.sql(sum).query(Long.class).single() - before;
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import ke.baraza.accounts.AccountFixtures;
 import ke.baraza.testing.BarazaIntegrationTest;
 import ke.baraza.testing.Browser;
+import ke.baraza.testing.Selects;
 import ke.baraza.testing.TestEnvironment;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -221,8 +222,8 @@ class DirectoryIT {
     Browser anyone = new Browser();
     anyone.get("/organisations/" + small); // warm up
     jdbc.sql("set query_statistics true").update();
-    long one = statements(() -> anyone.get("/organisations/" + small));
-    long three = statements(() -> anyone.get("/organisations/" + large));
+    long one = Selects.count(jdbc, () -> anyone.get("/organisations/" + small));
+    long three = Selects.count(jdbc, () -> anyone.get("/organisations/" + large));
     jdbc.sql("set query_statistics false").update();
     assertThat(one)
         .as(
@@ -230,18 +231,6 @@ class DirectoryIT {
                 + " people and networks")
         .isLessThanOrEqualTo(9);
     assertThat(three).isEqualTo(one);
-  }
-
-  /** The selects the action made, by H2's statistics. */
-  private long statements(Runnable action) {
-    // random_uuid() keeps H2 from answering the second time from its cache of the last result
-    String sum =
-        "select coalesce(sum(execution_count), 0) from information_schema.query_statistics"
-            + " where lower(sql_statement) like 'select%'"
-            + " and sql_statement not like '%query_statistics%' and random_uuid() is not null";
-    long before = jdbc.sql(sum).query(Long.class).single();
-    action.run();
-    return jdbc.sql(sum).query(Long.class).single() - before;
   }
 
   @Test

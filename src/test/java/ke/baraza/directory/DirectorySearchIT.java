@@ -14,6 +14,7 @@ import ke.baraza.directory.internal.SearchIndexStartup;
 import ke.baraza.shared.PublicId;
 import ke.baraza.testing.BarazaIntegrationTest;
 import ke.baraza.testing.Browser;
+import ke.baraza.testing.Selects;
 import ke.baraza.testing.TestEnvironment;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -161,8 +162,8 @@ class DirectorySearchIT {
     Assumptions.assumeTrue("h2".equals(TestEnvironment.database()), "H2 counts statements");
     jdbc.sql("set query_statistics true").update();
     api("/api/v1/organisations?county=016&size=1&q=" + tag); // warm up
-    long one = statements(() -> api("/api/v1/organisations?county=016&size=1&q=" + tag));
-    long four = statements(() -> api("/api/v1/organisations?county=016&size=4&q=" + tag));
+    long one = Selects.count(jdbc, () -> api("/api/v1/organisations?county=016&size=1&q=" + tag));
+    long four = Selects.count(jdbc, () -> api("/api/v1/organisations?county=016&size=4&q=" + tag));
     jdbc.sql("set query_statistics false").update();
     assertThat(one).as("rows and the county's themes; ward names are in memory").isEqualTo(2);
     assertThat(four).isEqualTo(one);
@@ -456,26 +457,14 @@ class DirectorySearchIT {
     String path = "/api/v1/organisations?county=016&network=" + network + "&q=" + tag;
     assertThat(ids(api(path))).containsExactlyInAnyOrder(water, cafe);
     jdbc.sql("set query_statistics true").update();
-    long one = statements(() -> api(path + "&size=1"));
-    long two = statements(() -> api(path + "&size=2"));
+    long one = Selects.count(jdbc, () -> api(path + "&size=1"));
+    long two = Selects.count(jdbc, () -> api(path + "&size=2"));
     jdbc.sql("set query_statistics false").update();
     assertThat(one).as("rows and the county's themes; ward names are in memory").isEqualTo(2);
     assertThat(two).isEqualTo(one);
   }
 
   // ---
-
-  /** The selects the action made, by H2's statistics. */
-  private long statements(Runnable action) {
-    // random_uuid() keeps H2 from answering the second time from its cache of the last result
-    String sum =
-        "select coalesce(sum(execution_count), 0) from information_schema.query_statistics"
-            + " where lower(sql_statement) like 'select%'"
-            + " and sql_statement not like '%query_statistics%' and random_uuid() is not null";
-    long before = jdbc.sql(sum).query(Long.class).single();
-    action.run();
-    return jdbc.sql(sum).query(Long.class).single() - before;
-  }
 
   private String page(String path) {
     HttpResponse<String> response = anyone.get(path);

@@ -30,6 +30,7 @@ import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import ke.baraza.feedback.Resident.Upload;
 import ke.baraza.testing.BarazaIntegrationTest;
+import ke.baraza.testing.Selects;
 import ke.baraza.testing.TestEnvironment;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -290,23 +291,12 @@ class PublicFeedbackIT {
           (few, many) -> {
             new Resident().get(few);
             new Resident().get(many); // warm up
-            long fewQueries = statements(() -> new Resident().get(few));
-            long manyQueries = statements(() -> new Resident().get(many));
+            long fewQueries = Selects.count(jdbc, () -> new Resident().get(few));
+            long manyQueries = Selects.count(jdbc, () -> new Resident().get(many));
             assertThat(manyQueries).as(many).isEqualTo(fewQueries);
           });
     } finally {
       jdbc.sql("set query_statistics false").update();
     }
-  }
-
-  /** The selects the action made, by H2's statistics (as DirectorySearchIT counts them). */
-  private long statements(Runnable action) {
-    String sum =
-        "select coalesce(sum(execution_count), 0) from information_schema.query_statistics"
-            + " where lower(sql_statement) like 'select%'"
-            + " and sql_statement not like '%query_statistics%' and random_uuid() is not null";
-    long before = jdbc.sql(sum).query(Long.class).single();
-    action.run();
-    return jdbc.sql(sum).query(Long.class).single() - before;
   }
 }

@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import ke.baraza.testing.BarazaIntegrationTest;
 import ke.baraza.testing.Browser;
+import ke.baraza.testing.Selects;
 import ke.baraza.testing.TestEnvironment;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
@@ -188,8 +189,8 @@ class CalendarIT {
     String path = "/api/v1/meetings?county=037&from=2032-01-01&size=";
     jdbc.sql("set query_statistics true").update();
     api(path + "1"); // warm up
-    long one = statements(() -> api(path + "1"));
-    long twenty = statements(() -> api(path + "20"));
+    long one = Selects.count(jdbc, () -> api(path + "1"));
+    long twenty = Selects.count(jdbc, () -> api(path + "20"));
     jdbc.sql("set query_statistics false").update();
     assertThat(twenty).isEqualTo(one);
   }
@@ -304,16 +305,5 @@ class CalendarIT {
 
   private static String value(java.util.Optional<? extends Property> property) {
     return property.orElseThrow().getValue();
-  }
-
-  /** The selects the action made, by H2's statistics. */
-  private long statements(Runnable action) {
-    String sum =
-        "select coalesce(sum(execution_count), 0) from information_schema.query_statistics"
-            + " where lower(sql_statement) like 'select%'"
-            + " and sql_statement not like '%query_statistics%' and random_uuid() is not null";
-    long before = jdbc.sql(sum).query(Long.class).single();
-    action.run();
-    return jdbc.sql(sum).query(Long.class).single() - before;
   }
 }
