@@ -14,8 +14,9 @@ import java.util.function.Function;
  * is served the previous value, so that readers never queue behind a recomputation. A maximum age
  * of zero computes on every call (the tests' setting).
  *
- * <p>For aggregates shown to the public only: never for anything a permission decides. Thread-safe;
- * in memory, per node.
+ * <p>For aggregates shown to the public and for reference data that callbacks read on every request
+ * (a node that changes such data calls {@link #forget}): never for anything a permission decides.
+ * Thread-safe; in memory, per node.
  *
  * @param <K> the key, e.g. a county code
  * @param <V> the figures
@@ -70,5 +71,13 @@ public final class RefreshingCache<K, V> {
       }
     }
     return entry.value();
+  }
+
+  /**
+   * Drops the value for {@code key}, so that the next {@link #get} computes it afresh: for a node
+   * that has just changed what the value is computed from.
+   */
+  public void forget(K key) {
+    entries.remove(key);
   }
 }

@@ -48,6 +48,20 @@ class RefreshingCacheTests {
   }
 
   @Test
+  void aForgottenValueIsComputedAfreshAtOnce() {
+    Hand clock = new Hand();
+    AtomicInteger computed = new AtomicInteger();
+    RefreshingCache<String, Integer> cache = new RefreshingCache<>(Duration.ofMinutes(1), clock);
+    cache.get("037", k -> computed.incrementAndGet());
+    cache.get("016", k -> computed.incrementAndGet());
+
+    cache.forget("037");
+
+    assertThat(cache.get("037", k -> computed.incrementAndGet())).isEqualTo(3);
+    assertThat(cache.get("016", k -> computed.incrementAndGet())).as("others kept").isEqualTo(2);
+  }
+
+  @Test
   void othersGetThePreviousValueWhileOneRequestRecomputes() throws Exception {
     Hand clock = new Hand();
     RefreshingCache<String, String> cache = new RefreshingCache<>(Duration.ofMinutes(1), clock);

@@ -4,7 +4,6 @@ import static ke.baraza.feedback.internal.FeedbackPermissions.actor;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,6 +11,7 @@ import java.util.Optional;
 import ke.baraza.feedback.Channel;
 import ke.baraza.platform.AuditLog;
 import ke.baraza.platform.InvalidInput;
+import ke.baraza.platform.RefreshingCache;
 import ke.baraza.platform.UserError;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -35,14 +35,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 public class GatewayCodes {
 
-  private record Snapshot(Map<String, String> counties, Instant at) {}
+  private static final String ALL = "all";
 
   private final JdbcClient jdbc;
   private final FeedbackPermissions permissions;
   private final AuditLog audit;
-  private final Clock clock;
-  private final Duration maxAge;
-  private volatile Snapshot snapshot;
+  private final RefreshingCache<String, Map<String, String>> codes;
 
   GatewayCodes(
       JdbcClient jdbc,
@@ -53,8 +51,7 @@ public class GatewayCodes {
     this.jdbc = jdbc;
     this.permissions = permissions;
     this.audit = audit;
-    this.clock = clock;
-    this.maxAge = maxAge;
+    this.codes = new RefreshingCache<>(maxAge, clock);
   }
 
   /** The county a code of a channel belongs to, or empty. */
@@ -66,18 +63,16 @@ public class GatewayCodes {
   }
 
   private Map<String, String> counties() {
-    Snapshot current = snapshot;
-    Instant now = clock.instant();
-    if (current == null || !now.isBefore(current.at().plus(maxAge))) {
-      Map<String, String> all = new HashMap<>();
-      jdbc.sql("select channel, code, county_code from feedback_gateway_code")
-          .query(
-              (RowCallbackHandler)
-                  rs -> all.put(key(rs.getString(1), rs.getString(2)), rs.getString(3)));
-      current = new Snapshot(Map.copyOf(all), now);
-      snapshot = current;
-    }
-    return current.counties();
+    return codes.get(
+        ALL,
+        k -> {
+          Map<String, String> all = new HashMap<>();
+          jdbc.sql("select channel, code, county_code from feedback_gateway_code")
+              .query(
+                  (RowCallbackHandler)
+                      rs -> all.put(key(rs.getString(1), rs.getString(2)), rs.getString(3)));
+          return Map.copyOf(all);
+        });
   }
 
   private static String key(String channel, String code) {
@@ -134,7 +129,7 @@ public class GatewayCodes {
         new TransactionSynchronization() {
           @Override
           public void afterCommit() {
-            snapshot = null;
+            codes.forget(ALL);
           }
         });
   }

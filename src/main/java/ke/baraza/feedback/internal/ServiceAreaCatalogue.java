@@ -10,14 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import ke.baraza.directory.DirectoryApi;
 import ke.baraza.directory.DirectorySearch;
@@ -26,6 +24,7 @@ import ke.baraza.directory.OrganisationType;
 import ke.baraza.geography.GeographyApi;
 import ke.baraza.platform.AuditLog;
 import ke.baraza.platform.InvalidInput;
+import ke.baraza.platform.RefreshingCache;
 import ke.baraza.platform.UserError;
 import ke.baraza.shared.PageRequest;
 import org.apache.commons.csv.CSVFormat;
@@ -63,12 +62,7 @@ public class ServiceAreaCatalogue {
   private final FeedbackPermissions permissions;
   private final AuditLog audit;
   private final TransactionTemplate newTransaction;
-  private final Clock clock;
-  private final Duration maxAge;
-  private final ConcurrentHashMap<String, Kept> kept = new ConcurrentHashMap<>();
-
-  /** A county's areas as read at one moment: never changed, handed to every caller. */
-  private record Kept(List<ServiceArea> areas, Instant at) {}
+  private final RefreshingCache<String, List<ServiceArea>> kept;
 
   ServiceAreaCatalogue(
       ServiceAreas areas,
@@ -86,8 +80,7 @@ public class ServiceAreaCatalogue {
     this.audit = audit;
     this.newTransaction = new TransactionTemplate(transactions);
     this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-    this.clock = clock;
-    this.maxAge = maxAge;
+    this.kept = new RefreshingCache<>(maxAge, clock);
   }
 
   /**
@@ -101,16 +94,7 @@ public class ServiceAreaCatalogue {
     // baraza.feedback.service-areas.max-age (a minute), and dropped at once when this node changes
     // them; another node sees a change within that age. Callers only read the areas kept (a
     // change goes through update, which loads its own copy).
-    Kept known = countyCode == null ? null : kept.get(countyCode);
-    Instant now = clock.instant();
-    if (known != null && now.isBefore(known.at().plus(maxAge))) {
-      return known.areas();
-    }
-    List<ServiceArea> found = read(countyCode);
-    if (!found.isEmpty() && !maxAge.isZero()) {
-      kept.put(countyCode, new Kept(List.copyOf(found), now));
-    }
-    return found;
+    return countyCode == null ? read(null) : kept.get(countyCode, c -> List.copyOf(read(c)));
   }
 
   private List<ServiceArea> read(String countyCode) {
@@ -201,7 +185,7 @@ public class ServiceAreaCatalogue {
     try {
       ServiceArea added = areas.saveAndFlush(new ServiceArea(countyCode, key, position, details));
       audit.record(actor(), "feedback:service-area-added", added.publicId(), countyCode);
-      kept.remove(countyCode);
+      kept.forget(countyCode);
       return added;
     } catch (DataIntegrityViolationException taken) {
       throw new InvalidInput(HttpStatus.CONFLICT, Map.of("nameEn", "feedback.area.exists"));
@@ -213,7 +197,7 @@ public class ServiceAreaCatalogue {
         new TransactionSynchronization() {
           @Override
           public void afterCompletion(int status) {
-            kept.remove(countyCode);
+            kept.forget(countyCode);
           }
         });
   }
