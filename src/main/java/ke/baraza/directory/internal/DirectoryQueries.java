@@ -115,8 +115,7 @@ class DirectoryQueries implements DirectoryApi, GrantScopes {
 
   @Override
   // one query: joins a caller's transaction but opens none (a JPA transaction for it cost a
-  // session,
-  // BEGIN and COMMIT on every list of activities)
+  // session, BEGIN and COMMIT on every list of activities)
   @Transactional(propagation = Propagation.SUPPORTS)
   public Map<String, String> names(Collection<String> publicIds) {
     Map<String, String> names = new LinkedHashMap<>();
